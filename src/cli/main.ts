@@ -1,0 +1,115 @@
+// `ksd`: a thin function of (args, files) over the engine. No file system access here —
+// the caller passes a reader, so tests run it in-process.
+import { formatDiagnostic, getProfile, listProfiles, run, toApiTargets, type InputFile, type RunOptions } from '../engine/index.ts';
+import { formatTable } from './format-table.ts';
+
+export interface CliIo {
+  /** Reads a path: a file gives one entry, a directory every file below it (sorted). Throws on a missing path. */
+  readInput(path: string): InputFile[];
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+export const USAGE = `usage: ksd [options] FILE|DIR...
+
+Simulates kubernetes_sd_configs discovery, relabeling and target building offline.
+Files are classified by content: Kubernetes objects (YAML, JSON, kubectl dumps,
+cluster-info dump trees) and scrape configs (prometheus.yml) may be mixed.
+
+options:
+  --engine, --profile ID   ${'' /* list filled at runtime */}engine profile (default prometheus-3.14)
+  --format table|json      output format (default table)
+  --trace                  print every step of every target (table format)
+  --all                    list every dropped target (table format)
+  --own-namespace NS       namespace for namespaces.own_namespace (default "default")
+  -h, --help               this help
+exit codes: 0 ok, 1 the input had errors, 2 usage error`;
+
+interface Args {
+  profile: string;
+  format: 'table' | 'json';
+  trace: boolean;
+  all: boolean;
+  ownNamespace: string;
+  paths: string[];
+}
+
+function parseArgs(argv: string[]): Args | string {
+  const a: Args = { profile: 'prometheus-3.14', format: 'table', trace: false, all: false, ownNamespace: 'default', paths: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string | undefined => inline ?? argv[++i];
+    switch (flag) {
+      case '--engine':
+      case '--profile': {
+        const v = value();
+        if (!v) return `${flag} needs a value`;
+        a.profile = v;
+        break;
+      }
+      case '--format': {
+        const v = value();
+        if (v !== 'table' && v !== 'json') return `--format must be table or json, not ${JSON.stringify(v ?? '')}`;
+        a.format = v;
+        break;
+      }
+      case '--trace':
+        a.trace = true;
+        break;
+      case '--all':
+        a.all = true;
+        break;
+      case '--own-namespace': {
+        const v = value();
+        if (!v) return '--own-namespace needs a value';
+        a.ownNamespace = v;
+        break;
+      }
+      case '-h':
+      case '--help':
+        return 'help';
+      default:
+        if (flag.startsWith('-') && flag !== '-') return `unknown option ${flag}`;
+        a.paths.push(arg);
+    }
+  }
+  return a;
+}
+
+/** Runs the CLI; returns the exit code. */
+export function runCli(argv: string[], io: CliIo): number {
+  const args = parseArgs(argv);
+  if (args === 'help') {
+    io.stdout(USAGE + '\n');
+    return 0;
+  }
+  if (typeof args === 'string') {
+    io.stderr(`ksd: ${args}\n${USAGE}\n`);
+    return 2;
+  }
+  const profile = getProfile(args.profile);
+  if (!profile) {
+    io.stderr(`ksd: unknown engine profile ${JSON.stringify(args.profile)}; known: ${listProfiles().map((p) => p.id).join(', ')}\n`);
+    return 2;
+  }
+  if (args.paths.length === 0) {
+    io.stderr(`ksd: no input files\n${USAGE}\n`);
+    return 2;
+  }
+  const files: InputFile[] = [];
+  for (const p of args.paths) {
+    try {
+      files.push(...io.readInput(p));
+    } catch (e) {
+      io.stderr(`ksd: cannot read ${p}: ${e instanceof Error ? e.message : String(e)}\n`);
+      return 2;
+    }
+  }
+  const opts: RunOptions = { profile: profile.id, trace: args.trace, ownNamespace: args.ownNamespace };
+  const res = run(files, opts);
+  for (const d of res.diagnostics) if (d.severity !== 'info') io.stderr(formatDiagnostic(d) + '\n');
+  if (args.format === 'json') io.stdout(JSON.stringify(toApiTargets(res), null, 2) + '\n');
+  else io.stdout(formatTable(res, { trace: args.trace, maxDropped: args.all ? 0 : 50 }));
+  return res.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+}

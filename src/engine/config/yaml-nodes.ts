@@ -1,0 +1,114 @@
+// Typed, position-aware reading of `yaml` AST nodes, the way Go's yaml.v2 decodes
+// Prometheus configs: a scalar decoded into a string field keeps its source text
+// (`regex: 1.10` is "1.10", `replacement: 0123` is "0123"), and an empty / `~` /
+// `null` scalar is null (which for a string field means ""). Documents are parsed
+// with the failsafe schema so no scalar is ever turned into a number or a boolean.
+import { isMap, isScalar, isSeq, type LineCounter, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { SourceRange } from '../diagnostics.ts';
+
+/** Where a YAML document came from, enough to turn node offsets into file:line:col. */
+export interface YamlSource {
+  file: string;
+  lineCounter: LineCounter;
+  /** Offset of this text inside the file (non-zero when the text is an embedded block). */
+  baseOffset?: number;
+  /** Line offset to add (for embedded text whose LineCounter starts at 1). */
+  baseLine?: number;
+  /** Column offset to add on the first line of embedded text. */
+  baseCol?: number;
+}
+
+const NULL_TEXTS = new Set(['', '~', 'null', 'Null', 'NULL']);
+
+/** True for a null node: absent, or a plain scalar spelled as YAML null. */
+export function isNullNode(n: unknown): boolean {
+  if (n === null || n === undefined) return true;
+  if (isScalar(n)) return n.type === 'PLAIN' && NULL_TEXTS.has(String(n.value ?? ''));
+  return false;
+}
+
+/** Source range of a node (or of the document start when the node is missing). */
+export function rangeOf(src: YamlSource, n: Node | null | undefined, fallbackOffset = 0): SourceRange {
+  const start = n?.range ? n.range[0] : fallbackOffset;
+  const end = n?.range ? n.range[1] : fallbackOffset;
+  return offsetRange(src, start, end);
+}
+
+export function offsetRange(src: YamlSource, start: number, end?: number): SourceRange {
+  const p = src.lineCounter.linePos(start);
+  const r: SourceRange = { file: src.file, line: p.line, col: p.col, offset: start + (src.baseOffset ?? 0) };
+  if (src.baseLine) {
+    if (p.line === 1 && src.baseCol) r.col += src.baseCol;
+    r.line += src.baseLine;
+  }
+  if (end !== undefined) {
+    const q = src.lineCounter.linePos(end);
+    r.endLine = q.line + (src.baseLine ?? 0);
+    r.endCol = q.col + (q.line === 1 && src.baseLine && src.baseCol ? src.baseCol : 0);
+    r.endOffset = end + (src.baseOffset ?? 0);
+  }
+  return r;
+}
+
+/** The scalar's text, or null for a null scalar. Non-scalars give undefined. */
+export function scalarText(n: unknown): string | null | undefined {
+  if (n === null || n === undefined) return null;
+  if (!isScalar(n)) return undefined;
+  if (n.type === 'PLAIN' && NULL_TEXTS.has(String(n.value ?? ''))) return null;
+  return String(n.value ?? '');
+}
+
+export type NodeKind = 'null' | 'scalar' | 'map' | 'seq' | 'other';
+
+export function nodeKind(n: unknown): NodeKind {
+  if (isNullNode(n)) return 'null';
+  if (isScalar(n)) return 'scalar';
+  if (isMap(n)) return 'map';
+  if (isSeq(n)) return 'seq';
+  return 'other';
+}
+
+/** The key text of a map pair. */
+export function pairKey(p: Pair): string {
+  const k = p.key;
+  if (isScalar(k)) return String(k.value ?? '');
+  return String(k ?? '');
+}
+
+/** Pairs of a map in source order. */
+export function mapPairs(n: unknown): Pair<Node, Node | null>[] {
+  if (!isMap(n)) return [];
+  return (n as YAMLMap<Node, Node | null>).items;
+}
+
+/** Items of a sequence in source order. */
+export function seqItems(n: unknown): (Node | null)[] {
+  if (!isSeq(n)) return [];
+  return (n as YAMLSeq<Node | null>).items;
+}
+
+/** Finds the value node for `key` in a map node (last one wins, like yaml.v2 with duplicate keys... which
+ * yaml.v2 actually rejects; duplicates are reported by the parser as errors). */
+export function getPair(n: unknown, key: string): Pair<Node, Node | null> | undefined {
+  for (const p of mapPairs(n)) if (pairKey(p) === key) return p;
+  return undefined;
+}
+
+export function getNode(n: unknown, key: string): Node | null | undefined {
+  return getPair(n, key)?.value;
+}
+
+/** Go's strconv.ParseBool, the way yaml.v2 decodes a bool field. */
+export function parseYamlBool(text: string): boolean | undefined {
+  // yaml.v2 resolves YAML 1.1 booleans for bool fields.
+  switch (text) {
+    case 'true': case 'True': case 'TRUE': case 'y': case 'Y': case 'yes': case 'Yes': case 'YES':
+    case 'on': case 'On': case 'ON':
+      return true;
+    case 'false': case 'False': case 'FALSE': case 'n': case 'N': case 'no': case 'No': case 'NO':
+    case 'off': case 'Off': case 'OFF':
+      return false;
+    default:
+      return undefined;
+  }
+}

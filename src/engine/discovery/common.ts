@@ -1,0 +1,145 @@
+// Meta-label helpers shared by every role: the label prefix, Prometheus' SanitizeLabelName,
+// Go's net.JoinHostPort, the object-meta label set (name, labels, annotations and their
+// `*present` twins) and the node / namespace metadata that attach_metadata adds.
+// See prometheus discovery/kubernetes/kubernetes.go addObjectAnnotationsAndLabels, addObjectMetaLabels.
+import { diag, type Diagnostic, type DiagnosticCode, type Severity, type SourceRange } from '../diagnostics.ts';
+import type { KubeObject, StoredObject } from '../ingest/kinds.ts';
+import { compareStrings, type Labels } from '../labels.ts';
+import type { RoleContext } from './types.ts';
+
+export const META = '__meta_kubernetes_';
+export const NAMESPACE_LABEL = `${META}namespace`;
+/** Value of every `*present` label (kubernetes.go presentValue). */
+export const PRESENT = 'true';
+
+/** Collects diagnostics, dropping exact repeats (a pod's labels are rebuilt for every endpoint port). */
+export class Reporter {
+  private readonly seen = new Set<string>();
+  constructor(readonly out: Diagnostic[]) {}
+
+  /** Adds one diagnostic unless the same code+message+place was already reported. */
+  add(code: DiagnosticCode, severity: Severity, message: string, pos?: SourceRange, notes?: string[]): void {
+    const key = `${code}\u0000${message}\u0000${pos ? `${pos.file}:${pos.line}:${pos.col}` : ''}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.out.push(diag(code, severity, message, pos, notes));
+  }
+}
+
+/** strutil.SanitizeLabelName: every code point outside [a-zA-Z0-9_] becomes one `_` (the `u` flag makes an
+ * astral character one match, as Go's regexp works on runes). */
+export function sanitizeLabelName(name: string): string {
+  return name.replace(/[^a-zA-Z0-9_]/gu, '_');
+}
+
+/** Go net.JoinHostPort: brackets the host when it contains a colon (IPv6), nothing else. */
+export function joinHostPort(host: string, port: string | number): string {
+  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+}
+
+/** Go's `string(x)` of an optional API field: a missing value is the zero value "". */
+export function lv(v: unknown): string {
+  return v === undefined || v === null ? '' : String(v);
+}
+
+/** Position of a field of a stored object, falling back to the object itself. */
+export function fieldPos(o: StoredObject, path: (string | number)[]): SourceRange {
+  return o.locate?.(path) ?? { ...o.origin.pos };
+}
+
+/** `Pod default/web-0` — how diagnostics name an object. */
+export function describe(o: KubeObject): string {
+  const ns = o.metadata.namespace ? `${o.metadata.namespace}/` : '';
+  return `${o.kind} ${ns}${o.metadata.name}`;
+}
+
+/** Where a Go map of string→string being turned into labels lives, for collision reports. */
+export interface MapSource {
+  obj: StoredObject;
+  path: (string | number)[];
+}
+
+/** Sets `prefix+S(k)` = v (and `presentPrefix+S(k)` = "true") for every entry of a Go map. Keys that sanitise
+ * to the same name collide; Go's random map order picks the winner, we take the last key in sorted order
+ * and report it. */
+export function putSanitized(
+  ls: Labels,
+  map: Record<string, string> | undefined,
+  prefix: string,
+  presentPrefix: string | undefined,
+  report: Reporter,
+  src: MapSource,
+): void {
+  if (!map) return;
+  const keys = Object.keys(map).sort(compareStrings);
+  const byName = new Map<string, string[]>();
+  for (const k of keys) {
+    const ln = sanitizeLabelName(k);
+    ls[prefix + ln] = lv(map[k]);
+    if (presentPrefix !== undefined) ls[presentPrefix + ln] = PRESENT;
+    const same = byName.get(ln);
+    if (same) same.push(k);
+    else byName.set(ln, [k]);
+  }
+  for (const [ln, same] of byName) if (same.length > 1) reportCollision(prefix + ln, same, map, report, src);
+}
+
+function reportCollision(name: string, keys: string[], map: Record<string, string>, report: Reporter, src: MapSource): void {
+  const winner = keys[keys.length - 1] as string;
+  const differ = keys.some((k) => map[k] !== map[winner]);
+  const quoted = keys.map((k) => JSON.stringify(k)).join(', ');
+  report.add(
+    'LABEL_COLLISION',
+    differ ? 'warning' : 'info',
+    `${src.path.join('.')} keys ${quoted} of ${describe(src.obj.obj)} all become ${name}` +
+      (differ ? `; Prometheus keeps one of them at random (Go map order) — shown: the value of ${JSON.stringify(winner)}` : ' (same value, so no visible effect)'),
+    fieldPos(src.obj, [...src.path, winner]),
+  );
+}
+
+/** kubernetes.go addObjectAnnotationsAndLabels: `<resource>_label_*`, `_labelpresent_*`, `_annotation_*`,
+ * `_annotationpresent_*`. `annotations: false` reproduces versions that exposed labels only. */
+export function addObjectAnnotationsAndLabels(ls: Labels, o: StoredObject, resource: string, report: Reporter, annotations = true): void {
+  const m = o.obj.metadata;
+  const p = `${META}${resource}_`;
+  putSanitized(ls, m.labels, `${p}label_`, `${p}labelpresent_`, report, { obj: o, path: ['metadata', 'labels'] });
+  if (annotations) {
+    putSanitized(ls, m.annotations, `${p}annotation_`, `${p}annotationpresent_`, report, { obj: o, path: ['metadata', 'annotations'] });
+  }
+}
+
+/** kubernetes.go addObjectMetaLabels: `<role>_name` plus labels and annotations. */
+export function addObjectMetaLabels(ls: Labels, o: StoredObject, role: string, report: Reporter, annotations = true): void {
+  ls[`${META}${role}_name`] = lv(o.obj.metadata.name);
+  addObjectAnnotationsAndLabels(ls, o, role, report, annotations);
+}
+
+/** endpoints.go addNodeLabels: the object-meta set of the named node, if the (selector-filtered) node store
+ * has it. Before 2.46 it was name + labels only. */
+export function addNodeLabels(ls: Labels, nodeName: string | undefined, ctx: RoleContext): Labels {
+  if (nodeName === undefined || nodeName === null) return ls;
+  const node = ctx.stores.node(nodeName);
+  if (!node) return ls;
+  const extra: Labels = {};
+  addObjectMetaLabels(extra, node, 'node', ctx.report, ctx.profile.nodeMetadataAnnotations);
+  return Object.assign(ls, extra);
+}
+
+/** endpoints.go addNamespaceLabels (3.6+): the Namespace object's labels and annotations, no name label. */
+export function addNamespaceLabels(ls: Labels, namespace: string | undefined, ctx: RoleContext): Labels {
+  if (!ctx.attach.namespace || namespace === undefined) return ls;
+  const ns = ctx.stores.namespace(namespace);
+  if (ns) addObjectAnnotationsAndLabels(ls, ns, 'namespace', ctx.report);
+  return ls;
+}
+
+/** Go's GetControllerOf: the first ownerReference with `controller: true`. */
+export function controllerOf(o: KubeObject): { kind: string; name: string } | undefined {
+  for (const ref of o.metadata.ownerReferences ?? []) if (ref.controller === true) return { kind: lv(ref.kind), name: lv(ref.name) };
+  return undefined;
+}
+
+/** model.LabelSet.Merge: a copy of `a` with every label of `b` set over it (b wins). */
+export function merge(a: Labels, b: Labels): Labels {
+  return Object.assign({}, a, b);
+}

@@ -1,0 +1,35 @@
+// Which namespaces one kubernetes_sd_configs entry watches. Prometheus runs one discoverer
+// (with its own pod/service/... informers) per namespace, or one for all namespaces.
+// See prometheus discovery/kubernetes/kubernetes.go Discovery.getNamespaces.
+import type { KubernetesSDConfig } from '../config/types.ts';
+import type { Reporter } from './common.ts';
+
+/** The "all namespaces" scope (Kubernetes NamespaceAll). */
+export const ALL_NAMESPACES = '';
+
+/** Namespace scopes to run discoverers for: `['']` for all namespaces, else the names (own namespace
+ * appended). Duplicates are dropped: two discoverers for one namespace emit the same Sources, which the
+ * discovery manager stores once. */
+export function resolveNamespaces(sd: KubernetesSDConfig, ownNamespace: string | undefined, report: Reporter): string[] {
+  if (sd.role === 'node') return [ALL_NAMESPACES]; // nodes are cluster-scoped; `namespaces` is ignored
+  const names = [...sd.namespaces];
+  if (names.length === 0 && !sd.ownNamespace) return [ALL_NAMESPACES];
+  if (sd.ownNamespace) {
+    if (ownNamespace) names.push(ownNamespace);
+    else {
+      // In a pod Prometheus reads its namespace from the service-account mount; offline nobody told us.
+      report.add(
+        'DISCOVERY_WARNING',
+        'warning',
+        'namespaces.own_namespace is set but no own namespace was given; Prometheus would add the namespace it runs in (from /var/run/secrets/kubernetes.io/serviceaccount/namespace). Set it to include it',
+        sd.pos,
+      );
+    }
+  }
+  return [...new Set(names)];
+}
+
+/** True when an object in `namespace` is visible to a discoverer for `scope`. */
+export function inScope(scope: string, namespace: string | undefined): boolean {
+  return scope === ALL_NAMESPACES || namespace === scope;
+}

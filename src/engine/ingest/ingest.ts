@@ -1,0 +1,161 @@
+// Files → objects in a store + scrape-config documents + what was ignored, with every
+// problem as a positioned diagnostic. Accepts any mix of multi-document YAML, JSON,
+// `kind: List` / `*List` (kubectl get -o yaml|json), and `kubectl cluster-info dump`
+// (a stream of JSON Lists, or its --output-directory tree passed as many files).
+import { diag, type Diagnostic, type SourcePos, type SourceRange } from '../diagnostics.ts';
+import type { YamlSource } from '../config/yaml-nodes.ts';
+import { parseFile, type InputFile, type ParseLimits, DEFAULT_PARSE_LIMITS, type RawDoc } from './documents.ts';
+import { CORE_KINDS, OPERATOR_KINDS, type KubeObject, type StoredObject } from './kinds.ts';
+import { isObj, normalizeObject } from './normalize.ts';
+import { ObjectStore } from './store.ts';
+import type { PlainValue } from './yaml-value.ts';
+
+export interface ConfigDoc {
+  file: string;
+  doc: number;
+  pos: SourcePos;
+  /** YAML AST root of the config document (parsed with the failsafe schema). */
+  node: unknown;
+  src: YamlSource;
+}
+
+export interface IgnoredObject {
+  kind: string;
+  apiVersion?: string;
+  namespace?: string;
+  name?: string;
+  pos: SourcePos;
+  reason: string;
+}
+
+export interface IngestResult {
+  store: ObjectStore;
+  configs: ConfigDoc[];
+  ignored: IgnoredObject[];
+  diagnostics: Diagnostic[];
+  /** Bytes of text read, for benchmarks and the UI's summary line. */
+  bytes: number;
+}
+
+/** Files whose name says they hold no objects (logs in a cluster-info dump directory). */
+const NON_OBJECT_FILE = /(^|\/)logs?\.txt$|\.log$/;
+
+export function ingest(files: InputFile[], limits: ParseLimits = DEFAULT_PARSE_LIMITS): IngestResult {
+  const store = new ObjectStore();
+  const configs: ConfigDoc[] = [];
+  const ignored: IgnoredObject[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let bytes = 0;
+  for (const file of files) {
+    bytes += file.text.length;
+    if (NON_OBJECT_FILE.test(file.name)) {
+      ignored.push({ kind: '(file)', pos: { file: file.name, line: 1, col: 1 }, reason: 'log file, not Kubernetes objects' });
+      continue;
+    }
+    if (!file.text.trim()) continue;
+    const parsed = parseFile(file, limits);
+    diagnostics.push(...parsed.diagnostics);
+    for (const d of parsed.docs) classifyDoc(d, store, configs, ignored, diagnostics);
+  }
+  addImpliedNamespaces(store);
+  return { store, configs, ignored, diagnostics, bytes };
+}
+
+const CONFIG_KEYS = new Set(['scrape_configs', 'global', 'scrape_config_files', 'rule_files', 'alerting', 'remote_write', 'remote_read', 'storage', 'tracing', 'otlp', 'runtime']);
+
+function classifyDoc(d: RawDoc, store: ObjectStore, configs: ConfigDoc[], ignored: IgnoredObject[], diagnostics: Diagnostic[]): void {
+  const v = d.value;
+  if (!isObj(v)) {
+    diagnostics.push(diag('NOT_AN_OBJECT', 'warning', `document ${d.doc + 1} is not a mapping; ignored`, { ...d.pos }));
+    return;
+  }
+  if (typeof v.kind !== 'string' && Object.keys(v).some((k) => CONFIG_KEYS.has(k))) {
+    const a = d.ast();
+    if (a) configs.push({ file: d.file, doc: d.doc, pos: d.pos, node: a.node, src: a.src });
+    return;
+  }
+  if (typeof v.kind !== 'string' || !v.kind) {
+    diagnostics.push(diag('MISSING_KIND', 'warning', `document ${d.doc + 1} has no "kind" and is not a scrape config (no scrape_configs/global); ignored`, { ...d.pos }));
+    return;
+  }
+  if (v.kind.endsWith('List') && Array.isArray(v.items)) {
+    v.items.forEach((item, i) => {
+      const pos = d.itemPos?.(i) ?? toPos(d.locate(['items', i])) ?? d.pos;
+      addObject(item, d, ['items', i], pos, i, store, ignored, diagnostics);
+    });
+    return;
+  }
+  addObject(v, d, [], d.pos, undefined, store, ignored, diagnostics);
+}
+
+function toPos(r: SourceRange | undefined): SourcePos | undefined {
+  return r ? { file: r.file, line: r.line, col: r.col, offset: r.offset } : undefined;
+}
+
+function addObject(
+  v: PlainValue,
+  d: RawDoc,
+  prefix: (string | number)[],
+  pos: SourcePos,
+  item: number | undefined,
+  store: ObjectStore,
+  ignored: IgnoredObject[],
+  diagnostics: Diagnostic[],
+): void {
+  if (!isObj(v) || typeof v.kind !== 'string') {
+    diagnostics.push(diag('MISSING_KIND', 'warning', `list item ${item ?? 0} has no "kind"; ignored`, { ...pos }));
+    return;
+  }
+  const kind = v.kind;
+  const meta = isObj(v.metadata) ? v.metadata : undefined;
+  const name = meta && typeof meta.name === 'string' ? meta.name : undefined;
+  const namespace = meta && typeof meta.namespace === 'string' ? meta.namespace : undefined;
+  const apiVersion = typeof v.apiVersion === 'string' ? v.apiVersion : '';
+  if (!CORE_KINDS.has(kind) && !OPERATOR_KINDS.has(kind)) {
+    ignored.push({ kind, apiVersion, namespace, name, pos, reason: 'kind not used by discovery or the operators' });
+    return;
+  }
+  const locate = (path: (string | number)[]) => d.locate([...prefix, ...path]);
+  if (!name) {
+    diagnostics.push(diag('INVALID_FIELD', 'error', `${kind} without metadata.name; ignored`, locate(['metadata']) ?? { ...pos }));
+    return;
+  }
+  const fallback: SourceRange = { ...pos };
+  if (kind === 'Secret') {
+    // Secrets: metadata and the names of the data keys only (the operators check that keys exist);
+    // values are never kept.
+    const keys = [...Object.keys(isObj(v.data) ? v.data : {}), ...Object.keys(isObj(v.stringData) ? v.stringData : {})];
+    v = { apiVersion, kind, metadata: v.metadata ?? null, type: v.type ?? null, dataKeys: keys };
+  }
+  normalizeObject(v as { [k: string]: PlainValue }, { locate, fallback, diagnostics });
+  const stored: StoredObject = {
+    obj: v as unknown as KubeObject,
+    origin: { file: d.file, doc: d.doc, pos, ...(item !== undefined ? { item } : {}) },
+    locate,
+  };
+  const prev = store.put(stored);
+  if (prev && !prev.origin.implied) {
+    const o = stored.obj;
+    diagnostics.push(
+      diag('DUPLICATE_OBJECT', 'warning', `${kind} ${o.metadata.namespace ? o.metadata.namespace + '/' : ''}${o.metadata.name} appears twice; the later one is used (first at ${prev.origin.file}:${prev.origin.pos.line})`, { ...pos }),
+    );
+  }
+}
+
+/** The API server has a Namespace object for every namespace in use, labelled
+ * `kubernetes.io/metadata.name` (NamespaceDefaultLabelName admission, Kubernetes 1.21+). */
+function addImpliedNamespaces(store: ObjectStore): void {
+  for (const ns of store.list('Namespace')) {
+    const labels = (ns.obj.metadata.labels ??= {});
+    if (labels['kubernetes.io/metadata.name'] === undefined) labels['kubernetes.io/metadata.name'] = ns.obj.metadata.name;
+  }
+  const used = new Set<string>();
+  for (const o of store.all()) if (o.obj.metadata.namespace) used.add(o.obj.metadata.namespace);
+  for (const name of used) {
+    if (store.get('Namespace', undefined, name)) continue;
+    store.put({
+      obj: { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { 'kubernetes.io/metadata.name': name } } },
+      origin: { file: '(implied)', doc: 0, pos: { file: '(implied)', line: 1, col: 1 }, implied: `namespace ${name} is used by objects but not declared` },
+    });
+  }
+}

@@ -1,0 +1,137 @@
+// Splits JSON text into its top-level values. `kubectl cluster-info dump` prints a
+// stream of concatenated JSON List objects with pod logs in between
+// ("==== START logs for container … ===="), so text outside JSON values is skipped,
+// and one broken value does not stop the next one from being read.
+//
+// While scanning, the start offsets of the elements of each top-level `"items": [...]`
+// array are recorded, so every List item knows where it starts without a second parser.
+
+export interface JsonChunk {
+  /** Offset of the value's first character in the text. */
+  start: number;
+  /** Offset just past the value. */
+  end: number;
+  /** Start offsets of the elements of the value's top-level "items" array, if any. */
+  itemStarts: number[];
+  /** True when the scanner hit the end of text inside the value (it is then certainly broken). */
+  unterminated: boolean;
+}
+
+export interface SkippedText {
+  start: number;
+  end: number;
+}
+
+export function scanJsonStream(text: string): { chunks: JsonChunk[]; skipped: SkippedText[] } {
+  const chunks: JsonChunk[] = [];
+  const skipped: SkippedText[] = [];
+  const n = text.length;
+  let i = 0;
+  let skipStart = -1;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      if (skipStart >= 0) {
+        if (text.slice(skipStart, i).trim()) skipped.push({ start: skipStart, end: i });
+        skipStart = -1;
+      }
+      const chunk = scanValue(text, i);
+      chunks.push(chunk);
+      i = chunk.end;
+      continue;
+    }
+    if (skipStart < 0 && !isWs(c)) skipStart = i;
+    // Skip a whole line of non-JSON text (log lines may contain braces mid-line).
+    if (skipStart >= 0) {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? n : nl + 1;
+      continue;
+    }
+    i++;
+  }
+  if (skipStart >= 0 && text.slice(skipStart).trim()) skipped.push({ start: skipStart, end: n });
+  return { chunks, skipped };
+}
+
+function isWs(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
+
+/** Scans one value starting at `start` (a `{` or `[`), tracking strings and depth. */
+function scanValue(text: string, start: number): JsonChunk {
+  const itemStarts: number[] = [];
+  const n = text.length;
+  let depth = 0;
+  let i = start;
+  // State for finding the top-level "items" array: the last string key seen at depth 1.
+  let lastKeyAtDepth1 = '';
+  let inItemsArray = false;
+  let expectItem = false;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      const s = i;
+      i++;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c /* \ */) i += 2;
+        else if (d === 0x22) break;
+        else i++;
+      }
+      if (depth === 1) lastKeyAtDepth1 = text.slice(s + 1, i);
+      if (inItemsArray && expectItem && depth === 2) {
+        itemStarts.push(s);
+        expectItem = false;
+      }
+      i++;
+      continue;
+    }
+    if (c === 0x7b || c === 0x5b) {
+      if (inItemsArray && expectItem && depth === 2) {
+        itemStarts.push(i);
+        expectItem = false;
+      }
+      depth++;
+      if (depth === 2 && c === 0x5b && lastKeyAtDepth1 === 'items') {
+        inItemsArray = true;
+        expectItem = true;
+      }
+      i++;
+      continue;
+    }
+    if (c === 0x7d || c === 0x5d) {
+      depth--;
+      if (depth === 1 && inItemsArray) inItemsArray = false;
+      i++;
+      if (depth === 0) return { start, end: i, itemStarts, unterminated: false };
+      continue;
+    }
+    if (c === 0x2c /* , */ && inItemsArray && depth === 2) expectItem = true;
+    else if (inItemsArray && expectItem && depth === 2 && !isWs(c)) {
+      itemStarts.push(i);
+      expectItem = false;
+    }
+    i++;
+  }
+  return { start, end: n, itemStarts, unterminated: true };
+}
+
+/** Converts a JSON.parse error message to an offset in `text` (V8 says "at position N" or
+ * "line L column C"). Falls back to the end of the chunk. */
+export function jsonErrorOffset(message: string, chunkStart: number, chunkText: string): number {
+  const m = /at position (\d+)/.exec(message);
+  if (m) return chunkStart + Number(m[1]);
+  const lc = /line (\d+) column (\d+)/.exec(message);
+  if (lc) {
+    const line = Number(lc[1]);
+    const col = Number(lc[2]);
+    let off = 0;
+    for (let l = 1; l < line; l++) {
+      const nl = chunkText.indexOf('\n', off);
+      if (nl < 0) break;
+      off = nl + 1;
+    }
+    return chunkStart + off + col - 1;
+  }
+  return chunkStart + chunkText.length;
+}

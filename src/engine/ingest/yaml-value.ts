@@ -1,0 +1,84 @@
+// YAML AST → plain JSON-like value where every scalar stays the text the person wrote.
+// The `yaml` library's default (core) schema would turn the label value 724e972620
+// into Infinity and 0755 into 493; Kubernetes keeps them as strings, so we parse with
+// the failsafe schema and let normalize.ts coerce the few numeric/boolean fields by
+// the object's schema.
+import { isAlias, isMap, isScalar, isSeq, visit as visitYaml, type Document, type Node } from 'yaml';
+import { isNullNode, pairKey } from '../config/yaml-nodes.ts';
+
+export type PlainValue = string | number | boolean | null | PlainValue[] | { [k: string]: PlainValue };
+
+export interface ConvertLimits {
+  /** Maximum number of nodes produced through alias expansion (guards "billion laughs"). */
+  maxNodes: number;
+}
+
+export class AliasBombError {
+  constructor(readonly nodes: number) {}
+}
+
+/** Converts a YAML node to a plain value. Throws AliasBombError (caught by the caller, never escapes the
+ * engine) when alias expansion exceeds the limit. */
+export function yamlToValue(node: unknown, doc: Document, limits: ConvertLimits): PlainValue {
+  let count = 0;
+  // Alias.resolve searches the whole document each time; index the anchors once instead.
+  let anchors: Map<string, unknown> | undefined;
+  const resolve = (source: string): unknown => {
+    if (!anchors) {
+      anchors = new Map();
+      const a = anchors;
+      visitYaml(doc, (_k, n) => {
+        const anchor = (n as { anchor?: string }).anchor;
+        if (anchor && !a.has(anchor)) a.set(anchor, n);
+      });
+    }
+    return anchors.get(source);
+  };
+  const visit = (n: unknown, depth: number): PlainValue => {
+    // Only nodes reached through an alias count: a large plain document is fine, an exponential one is not.
+    if (depth > 0 && ++count > limits.maxNodes) throw new AliasBombError(count);
+    if (isAlias(n)) return visit(resolve(n.source), depth + 1);
+    if (isNullNode(n)) return null;
+    if (isScalar(n)) return String(n.value ?? '');
+    const inner = depth > 0 ? depth + 1 : 0;
+    if (isMap(n)) {
+      const out: { [k: string]: PlainValue } = {};
+      for (const p of n.items) {
+        const k = isAlias(p.key) ? String((resolve(p.key.source) as { value?: unknown } | undefined)?.value ?? '') : pairKey(p);
+        if (k === '<<' && (isAlias(p.value) || isMap(p.value))) {
+          // YAML merge key: earlier explicit keys win.
+          const merged = visit(p.value, inner);
+          if (merged && typeof merged === 'object' && !Array.isArray(merged)) {
+            for (const [mk, mv] of Object.entries(merged)) if (!(mk in out)) out[mk] = mv;
+          }
+          continue;
+        }
+        out[k] = visit(p.value, inner);
+      }
+      return out;
+    }
+    if (isSeq(n)) return n.items.map((i) => visit(i, inner));
+    return null;
+  };
+  return visit(node, 0);
+}
+
+/** Walks a path of keys/indices through a YAML AST and returns the node found (value node). When
+ * `key` is true, returns the key node of the last map step instead (for "this key is wrong"). */
+export function nodeAtPath(root: unknown, path: (string | number)[], key = false): Node | undefined {
+  let cur: unknown = root;
+  for (let i = 0; i < path.length; i++) {
+    const step = path[i];
+    if (isMap(cur)) {
+      const pair = cur.items.find((p) => pairKey(p) === String(step));
+      if (!pair) return undefined;
+      if (key && i === path.length - 1) return pair.key as Node;
+      cur = pair.value;
+    } else if (isSeq(cur) && typeof step === 'number') {
+      cur = cur.items[step];
+    } else {
+      return undefined;
+    }
+  }
+  return (cur ?? undefined) as Node | undefined;
+}

@@ -1,0 +1,51 @@
+// Label sets are plain objects (structured-clone safe, so they cross the worker
+// boundary as they are). Discovery may produce "" values; whether those vanish is
+// a profile decision made when discovered labels are populated.
+
+export type Labels = Record<string, string>;
+
+/** A copy with keys in sorted (byte-wise, like Go's sort.Strings) order. */
+export function sortLabels(l: Labels): Labels {
+  const out: Labels = {};
+  for (const k of Object.keys(l).sort(compareStrings)) out[k] = l[k] as string;
+  return out;
+}
+
+/** Go compares strings byte-wise (UTF-8); for code points below U+10000 outside the surrogate
+ * range that equals UTF-16 code-unit order, which is what `<` does. Surrogates are rare in
+ * label names; handle them by comparing code points. */
+export function compareStrings(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const ca = a.charCodeAt(i);
+    const cb = b.charCodeAt(i);
+    if (ca !== cb) {
+      const sa = ca >= 0xd800 && ca <= 0xdfff;
+      const sb = cb >= 0xd800 && cb <= 0xdfff;
+      if (sa !== sb) return sa ? 1 : -1; // a surrogate encodes a code point above every BMP one
+      return ca < cb ? -1 : 1;
+    }
+  }
+  return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
+}
+
+/** `{a="b", c="d"}` — the Prometheus way of printing a label set (keys sorted). */
+export function formatLabels(l: Labels): string {
+  const parts = Object.keys(l)
+    .sort(compareStrings)
+    .map((k) => `${k}=${JSON.stringify(l[k])}`);
+  return `{${parts.join(', ')}}`;
+}
+
+/** Canonical string key of a label set, for de-duplication and multiset comparison. */
+export function labelsKey(l: Labels): string {
+  return JSON.stringify(sortLabels(l));
+}
+
+export function labelsEqual(a: Labels, b: Labels): boolean {
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) if (a[k] !== b[k]) return false;
+  return true;
+}

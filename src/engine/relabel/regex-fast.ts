@@ -1,0 +1,106 @@
+// Shapes of relabel regexes common enough to deserve a matcher that skips the regex
+// engine, each provably equivalent to the anchored RE2 match:
+//   * literal alternations `a|b|c`, optionally as one group `(a|b)` — match iff the whole
+//     input equals one alternative (the wrap anchors the whole alternation);
+//   * `LIT.*`, `LIT.+`, `LIT(.*)`, `LIT(.+)` (LIT may be empty, so `(.*)` is here) — match iff
+//     the input starts with LIT, the rest is non-empty for `+`, and (without the `s` flag)
+//     the rest has no "\n", the only rune Go's `.` refuses.
+// Anything else goes to re2js, with an optional required literal prefix as a cheap reject.
+// test/relabel/regex-fast.test.ts checks every shape against re2js on many inputs.
+
+export type FastShape =
+  | { kind: 'set'; values: ReadonlySet<string>; group: boolean }
+  | { kind: 'prefix'; prefix: string; group: boolean; nonEmpty: boolean };
+
+const META = new Set(['\\', '.', '+', '*', '?', '(', ')', '|', '[', ']', '{', '}', '^', '$']);
+
+function isAsciiPunct(c: string): boolean {
+  const x = c.charCodeAt(0);
+  return (x >= 0x21 && x <= 0x2f) || (x >= 0x3a && x <= 0x40) || (x >= 0x5b && x <= 0x60) || (x >= 0x7b && x <= 0x7e);
+}
+
+/** Reads literal characters from `i` while they are literal; returns the text and the stop offset.
+ * `\` + ASCII punctuation is the punctuation itself (Go allows escaping any of it). */
+function readLiteral(text: string, i: number): { lit: string; end: number; lastLen: number } {
+  let lit = '';
+  let lastLen = 0;
+  while (i < text.length) {
+    const c = text[i] as string;
+    if (c === '\\') {
+      const n = text[i + 1];
+      if (n === undefined || !isAsciiPunct(n)) break;
+      lit += n;
+      lastLen = 1;
+      i += 2;
+      continue;
+    }
+    if (META.has(c)) break;
+    const code = c.charCodeAt(0);
+    const wide = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length;
+    lastLen = wide ? 2 : 1;
+    lit += text.slice(i, i + lastLen);
+    i += lastLen;
+  }
+  return { lit, end: i, lastLen };
+}
+
+function literalSet(text: string): Set<string> | null {
+  const values = new Set<string>();
+  let i = 0;
+  for (;;) {
+    const { lit, end } = readLiteral(text, i);
+    values.add(lit);
+    if (end === text.length) return values;
+    if (text[end] !== '|') return null;
+    i = end + 1;
+  }
+}
+
+const TAILS: Record<string, { group: boolean; nonEmpty: boolean }> = {
+  '.*': { group: false, nonEmpty: false },
+  '.+': { group: false, nonEmpty: true },
+  '(.*)': { group: true, nonEmpty: false },
+  '(.+)': { group: true, nonEmpty: true },
+};
+
+export function fastShape(text: string): FastShape | null {
+  const set = literalSet(text);
+  if (set) return { kind: 'set', values: set, group: false };
+  if (text.length >= 2 && text[0] === '(' && text[text.length - 1] === ')') {
+    const inner = literalSet(text.slice(1, -1));
+    if (inner) return { kind: 'set', values: inner, group: true };
+  }
+  const { lit, end } = readLiteral(text, 0);
+  const tail = TAILS[text.slice(end)];
+  if (tail) return { kind: 'prefix', prefix: lit, ...tail };
+  return null;
+}
+
+/** A literal every match must start with (empty when unknown). Only for patterns without `|`,
+ * where the anchored match starts at offset 0 with the leading literal run; the last literal
+ * rune is dropped when a quantifier may apply to it. */
+export function requiredPrefix(text: string): string {
+  if (text.includes('|')) return '';
+  const { lit, end, lastLen } = readLiteral(text, 0);
+  const next = text[end];
+  if (next === '*' || next === '+' || next === '?' || next === '{') return lit.slice(0, lit.length - lastLen);
+  return lit;
+}
+
+/** Runs a fast shape. Returns the groups (as Go FindStringSubmatch would) or null. */
+export function fastExec(shape: FastShape, s: string, dotNL: boolean): (string | undefined)[] | null {
+  if (shape.kind === 'set') {
+    if (!shape.values.has(s)) return null;
+    return shape.group ? [s, s] : [s];
+  }
+  if (!fastTest(shape, s, dotNL)) return null;
+  return shape.group ? [s, s.slice(shape.prefix.length)] : [s];
+}
+
+export function fastTest(shape: FastShape, s: string, dotNL: boolean): boolean {
+  if (shape.kind === 'set') return shape.values.has(s);
+  const p = shape.prefix;
+  if (p.length > 0 && !s.startsWith(p)) return false;
+  if (shape.nonEmpty && s.length <= p.length) return false;
+  return dotNL || s.indexOf('\n', p.length) < 0;
+}

@@ -1,0 +1,85 @@
+// A job's target groups → its active, dropped, failed and collapsed targets
+// (Prometheus scrape/scrape.go scrapePool.Sync / sync: failed targets are only logged;
+// active targets with equal labels and URL are one target).
+import type { GlobalConfig, ScrapeConfig } from '../config/types.ts';
+import type { TargetGroup } from '../discovery/types.ts';
+import { labelsKey } from '../labels.ts';
+import type { Profile } from '../profiles/types.ts';
+import { populate } from './populate.ts';
+import type { JobTargets, ObjectRef, Target } from './types.ts';
+
+export interface JobGroups {
+  /** Index of the kubernetes_sd_configs entry the groups came from (-1 for static_configs). */
+  sdIndex: number;
+  groups: TargetGroup[];
+}
+
+const SOURCE_KINDS: Record<string, string> = {
+  node: 'Node',
+  pod: 'Pod',
+  svc: 'Service',
+  endpoints: 'Endpoints',
+  endpointslice: 'EndpointSlice',
+  ingress: 'Ingress',
+};
+
+/** `pod/ns/name` → {kind: Pod, namespace: ns, name}. */
+export function objectOfSource(source: string): ObjectRef | undefined {
+  const parts = source.split('/');
+  const kind = SOURCE_KINDS[parts[0] ?? ''];
+  if (!kind) return undefined;
+  if (parts.length === 2) return { kind, name: parts[1]! };
+  if (parts.length === 3) return { kind, namespace: parts[1]!, name: parts[2]! };
+  return undefined;
+}
+
+export function buildJobTargets(job: ScrapeConfig, all: JobGroups[], global: GlobalConfig, profile: Profile, trace: boolean): JobTargets {
+  const out: JobTargets = { job: job.jobName, active: [], dropped: [], failed: [], duplicates: [] };
+  const byIdentity = new Map<string, number>();
+  let n = 0;
+  for (const { sdIndex, groups } of all) {
+    for (const g of groups) {
+      g.targets.forEach((t, index) => {
+        const r = populate({ target: t, group: g.labels, job, global, profile, trace });
+        const base: Target = {
+          id: `${job.jobName}#${n++}`,
+          job: job.jobName,
+          source: g.source,
+          index,
+          sdIndex,
+          state: r.state,
+          discoveredLabels: r.discovered,
+          scrapePool: job.jobName,
+        };
+        const obj = objectOfSource(g.source);
+        if (obj) base.object = obj;
+        if (r.trace) base.trace = r.trace;
+        if (r.state === 'dropped') {
+          out.dropped.push({ ...base, reason: r.reason });
+          return;
+        }
+        if (r.state === 'failed') {
+          out.failed.push({ ...base, reason: { kind: 'invalid', code: r.code, message: r.message }, error: `instance ${index} in group ${g.source}: ${r.message}` });
+          return;
+        }
+        const target: Target = { ...base, labels: r.labels, internalLabels: r.internal, scrapeUrl: r.url };
+        const identity = labelsKey(r.internal) + '\u0000' + r.url;
+        const prev = byIdentity.get(identity);
+        if (prev === undefined) {
+          byIdentity.set(identity, out.active.length);
+          out.active.push(target);
+          return;
+        }
+        const kept = out.active[prev]!;
+        if (profile.targets.duplicates === 'collapse-keep-last') {
+          // The scrape pool keeps one target and shows the last duplicate's discovered labels.
+          out.duplicates.push({ ...kept, state: 'duplicate', reason: { kind: 'duplicate', of: prev, note: `same labels and URL as ${target.source} target ${target.index}; Prometheus keeps one target` } });
+          out.active[prev] = { ...target, id: kept.id };
+        } else {
+          out.dropped.push({ ...target, state: 'duplicate', reason: { kind: 'duplicate', of: prev, note: `duplicate of ${kept.source} target ${kept.index} (same labels and URL)` } });
+        }
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,172 @@
+// One discovered target → active, dropped or failed, following Prometheus
+// scrape/target.go PopulateDiscoveredLabels + PopulateLabels for the profile's version.
+// Every implicit step is recorded in the trace when tracing is on.
+import type { GlobalConfig, ScrapeConfig } from '../config/types.ts';
+import { formatPromDuration, parsePromDuration } from '../config/duration.ts';
+import type { Labels } from '../labels.ts';
+import type { Profile } from '../profiles/types.ts';
+import { applyRelabel } from '../relabel/apply.ts';
+import { ruleRef } from '../relabel/summary.ts';
+import type { TraceStep } from '../trace.ts';
+import { splitHostPort } from './go-net.ts';
+import { scrapeUrl } from './scrape-url.ts';
+import type { DropReason, FailCode } from './types.ts';
+
+export interface PopulateInput {
+  /** Target labels and group labels from discovery (values may be ""). */
+  target: Labels;
+  group: Labels;
+  job: ScrapeConfig;
+  global: GlobalConfig;
+  profile: Profile;
+  trace: boolean;
+}
+
+export type PopulateOutcome =
+  | { state: 'active'; discovered: Labels; internal: Labels; labels: Labels; url: string; trace?: TraceStep[] }
+  | { state: 'dropped'; discovered: Labels; reason: DropReason; trace?: TraceStep[] }
+  | { state: 'failed'; discovered: Labels; code: FailCode; message: string; trace?: TraceStep[] };
+
+/** PopulateDiscoveredLabels: target labels, then group labels the target lacks, then job defaults and params. */
+export function discoveredLabels(input: Omit<PopulateInput, 'trace'>, steps?: TraceStep[]): Labels {
+  const { target, group, job, profile } = input;
+  const lb: Labels = {};
+  const vanish = profile.targets.emptyDiscoveredLabelsVanish;
+  for (const k in target) {
+    const v = target[k]!;
+    if (v !== '' || !vanish) lb[k] = v;
+  }
+  for (const k in group) {
+    if (k in target) continue;
+    const v = group[k]!;
+    if (v !== '' || !vanish) lb[k] = v;
+  }
+  const before = steps ? { ...lb } : undefined;
+  // Set only when empty or absent (labels.Builder.Set("") deletes, so "" never lands).
+  const setDefault = (k: string, v: string) => {
+    if (!lb[k]) {
+      if (v === '') delete lb[k];
+      else lb[k] = v;
+    }
+  };
+  setDefault('job', job.jobName);
+  setDefault('__scrape_interval__', formatPromDuration(job.scrapeInterval));
+  setDefault('__scrape_timeout__', formatPromDuration(job.scrapeTimeout));
+  setDefault('__metrics_path__', job.metricsPath);
+  setDefault('__scheme__', job.scheme);
+  if (profile.targets.histogramLabels) {
+    setDefault('__scrape_native_histograms__', String(job.scrapeNativeHistograms));
+    setDefault('__always_scrape_classic_histograms__', String(job.alwaysScrapeClassicHistograms));
+    setDefault('__convert_classic_histograms_to_nhcb__', String(job.convertClassicHistogramsToNhcb));
+  }
+  if (steps && before) steps.push({ implicit: 'job-defaults', note: `defaults from job "${job.jobName}" (set only where discovery left them empty)`, before, after: { ...lb }, keep: true });
+  if (job.params.length) {
+    const pb = steps ? { ...lb } : undefined;
+    for (const [k, vs] of job.params) {
+      if (vs.length === 0) continue;
+      const name = `__param_${k}`;
+      // 3.0+: config params no longer override an SD-provided __param_*; 2.42 always overwrote.
+      if (profile.targets.configParamsOverrideSD || !lb[name]) {
+        if (vs[0] === '') delete lb[name];
+        else lb[name] = vs[0]!;
+      }
+    }
+    if (steps && pb) steps.push({ implicit: 'params', note: 'first value of each config param as __param_<name>', before: pb, after: { ...lb }, keep: true });
+  }
+  return lb;
+}
+
+/** PopulateLabels for one target. */
+export function populate(input: PopulateInput): PopulateOutcome {
+  const steps: TraceStep[] | undefined = input.trace ? [] : undefined;
+  const { job, profile } = input;
+  const discovered = discoveredLabels(input, steps);
+  const rel = applyRelabel(discovered, job.relabelConfigs, profile, { trace: input.trace });
+  if (steps && rel.steps) steps.push(...rel.steps);
+  if (rel.dropped) {
+    const rule = rel.droppedBy!;
+    return { state: 'dropped', discovered, reason: { kind: 'relabel', rule: ruleRef(rule) }, trace: steps };
+  }
+  const lb: Labels = { ...rel.labels };
+  const fail = (code: FailCode, message: string): PopulateOutcome => {
+    steps?.push({ implicit: 'validate', note: message, before: { ...lb }, after: { ...lb }, keep: false });
+    return { state: 'failed', discovered, code, message, trace: steps };
+  };
+  let addr = lb['__address__'] ?? '';
+  if (addr === '') return fail('NO_ADDRESS', 'no address');
+
+  if (profile.targets.addDefaultPort) {
+    // 2.x addPort: only when the address does not split but would with a port appended.
+    const canSplit = splitHostPort(addr).ok;
+    if (!canSplit && splitHostPort(addr + ':1234').ok) {
+      const scheme = lb['__scheme__'] ?? '';
+      const before = steps ? { ...lb } : undefined;
+      if (scheme === 'http' || scheme === '') addr += ':80';
+      else if (scheme === 'https') addr += ':443';
+      // The message names the job's configured scheme, not the label (upstream quirk).
+      else return fail('INVALID_SCHEME', `invalid scheme: ${JSON.stringify(job.scheme)}`);
+      lb['__address__'] = addr;
+      if (steps && before) steps.push({ implicit: 'default-port', note: `no port in the address: ${addr.slice(addr.lastIndexOf(':'))} added for scheme "${scheme || 'http'}"`, before, after: { ...lb }, keep: true });
+    }
+  }
+  if (addr.includes('/')) return fail('ADDRESS_HAS_PATH', `${JSON.stringify(addr)} is not a valid hostname`);
+
+  const interval = parsePromDuration(lb['__scrape_interval__'] ?? '');
+  if (!interval.ok) return fail('BAD_INTERVAL', `error parsing scrape interval: ${interval.message}`);
+  if (interval.ms === 0) return fail('ZERO_INTERVAL', 'scrape interval cannot be 0');
+  const timeout = parsePromDuration(lb['__scrape_timeout__'] ?? '');
+  if (!timeout.ok) return fail('BAD_TIMEOUT', `error parsing scrape timeout: ${timeout.message}`);
+  if (timeout.ms === 0) return fail('ZERO_TIMEOUT', 'scrape timeout cannot be 0');
+  if (timeout.ms > interval.ms) {
+    return fail('TIMEOUT_GT_INTERVAL', `scrape timeout cannot be greater than scrape interval (${JSON.stringify(lb['__scrape_timeout__'])} > ${JSON.stringify(lb['__scrape_interval__'])})`);
+  }
+  if (profile.targets.histogramLabels) {
+    for (const [name, desc] of HISTOGRAM_LABELS) {
+      const v = lb[name];
+      if (v && !GO_BOOLS.has(v)) return fail('BAD_BOOL_LABEL', `error parsing ${desc}: strconv.ParseBool: parsing ${JSON.stringify(v)}: invalid syntax`);
+    }
+  }
+  // Meta labels are deleted after relabeling; other internal labels stay (they feed the URL and identity).
+  const beforeMeta = steps ? { ...lb } : undefined;
+  for (const k of Object.keys(lb)) if (k.startsWith('__meta_')) delete lb[k];
+  if (steps && beforeMeta) steps.push({ implicit: 'drop-meta', note: '__meta_* labels removed after relabeling', before: beforeMeta, after: { ...lb }, keep: true });
+  if (!lb['instance']) {
+    const before = steps ? { ...lb } : undefined;
+    lb['instance'] = addr;
+    if (steps && before) steps.push({ implicit: 'instance', note: 'instance defaults to __address__', before, after: { ...lb }, keep: true });
+  }
+  for (const [k, v] of Object.entries(lb)) {
+    if (hasLoneSurrogate(v)) return fail('INVALID_LABEL_VALUE', `invalid label value for ${JSON.stringify(k)}: ${JSON.stringify(v)}`);
+  }
+  const labels: Labels = {};
+  for (const k of Object.keys(lb)) if (!k.startsWith('__')) labels[k] = lb[k]!;
+  const url = scrapeUrl(lb, job.params);
+  if (steps) {
+    steps.push({ implicit: 'drop-internal', note: 'labels starting with __ are hidden from the target\'s public labels (they still identify it)', before: { ...lb }, after: { ...labels }, keep: true });
+    steps.push({ implicit: 'scrape-url', note: url, before: { ...labels }, after: { ...labels }, keep: true });
+  }
+  return { state: 'active', discovered, internal: lb, labels, url, trace: steps };
+}
+
+const HISTOGRAM_LABELS: [string, string][] = [
+  ['__scrape_native_histograms__', 'scrape_native_histograms'],
+  ['__always_scrape_classic_histograms__', 'always_scrape_classic_histograms'],
+  ['__convert_classic_histograms_to_nhcb__', 'convert_classic_histograms_to_nhcb'],
+];
+const GO_BOOLS = new Set(['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False']);
+
+function hasLoneSurrogate(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        i++;
+        continue;
+      }
+      return true;
+    }
+    if (c >= 0xdc00 && c <= 0xdfff) return true;
+  }
+  return false;
+}

@@ -1,0 +1,28 @@
+// Full conformance against real Prometheus 2.42.0 and 3.14.0 outputs (see PROVENANCE.md).
+// Compared as the fixtures' README says: activeTargets on {scrapePool, scrapeUrl, labels,
+// discoveredLabels}, droppedTargets on {discoveredLabels}, failedTargets on {discoveredLabels,
+// error}, each as a multiset. No skip list.
+import { describe, expect, it } from 'vitest';
+import { canon, expected, fixtureNames, runFixture } from '../helpers/fixtures.ts';
+
+const cases: [string, 'prometheus' | 'prometheus3', 'prometheus-2.42' | 'prometheus-3.14'][] = [];
+for (const f of fixtureNames()) {
+  cases.push([f, 'prometheus3', 'prometheus-3.14']);
+  cases.push([f, 'prometheus', 'prometheus-2.42']);
+}
+
+describe('conformance: real Prometheus outputs', () => {
+  it('has fixtures', () => expect(fixtureNames().length).toBeGreaterThanOrEqual(45));
+  it.each(cases)('%s (%s)', (name, golden, profile) => {
+    const want = expected(name, golden);
+    const got = runFixture(name, profile);
+    expect(got.error, 'config rejection').toBe(want.error);
+    expect(canon(got.activeTargets.map(({ scrapePool, scrapeUrl, labels, discoveredLabels }) => ({ scrapePool, scrapeUrl, labels, discoveredLabels }))), 'activeTargets').toEqual(
+      canon(want.activeTargets.map(({ scrapePool, scrapeUrl, labels, discoveredLabels }: any) => ({ scrapePool, scrapeUrl, labels, discoveredLabels }))),
+    );
+    expect(canon(got.droppedTargets.map((t) => t.discoveredLabels)), 'droppedTargets').toEqual(canon(want.droppedTargets.map((t: any) => t.discoveredLabels)));
+    expect(canon(got.failedTargets.map(({ discoveredLabels, error }) => ({ discoveredLabels, error }))), 'failedTargets').toEqual(
+      canon((want.failedTargets ?? []).map(({ discoveredLabels, error }: any) => ({ discoveredLabels, error }))),
+    );
+  });
+});
