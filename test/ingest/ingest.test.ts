@@ -110,3 +110,13 @@ describe('ingest: lists, dumps and provenance', () => {
     expect(diagnostics).toEqual([]);
   });
 });
+
+describe('ingest: custom resources keep YAML types', () => {
+  it('targetPort: 8080 is a number, targetPort: "8080" a name; labels stay text', () => {
+    const text = `apiVersion: operator.victoriametrics.com/v1beta1\nkind: VMServiceScrape\nmetadata: {name: a, labels: {v: "0755"}}\nspec:\n  selector: {matchLabels: {app_id: audit}}\n  endpoints:\n  - targetPort: 10299\n    honorLabels: true\n  - targetPort: "8080"\n    port: "8080"\n`;
+    const { store } = ingest([f('vm.yaml', text)]);
+    const o = store.get('VMServiceScrape', 'default', 'a')!.obj as any;
+    expect(o.spec.endpoints).toEqual([{ targetPort: 10299, honorLabels: true }, { targetPort: '8080', port: '8080' }]);
+    expect(o.metadata.labels).toEqual({ v: '0755' });
+  });
+});

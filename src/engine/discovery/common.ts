@@ -7,7 +7,9 @@ import type { KubeObject, StoredObject } from '../ingest/kinds.ts';
 import { compareStrings, type Labels } from '../labels.ts';
 import type { RoleContext } from './types.ts';
 
+/** Prefix of every Kubernetes meta label (metaLabelPrefix). */
 export const META = '__meta_kubernetes_';
+/** `__meta_kubernetes_namespace` (namespaceLabel). */
 export const NAMESPACE_LABEL = `${META}namespace`;
 /** Value of every `*present` label (kubernetes.go presentValue). */
 export const PRESENT = 'true';
@@ -40,6 +42,11 @@ export function joinHostPort(host: string, port: string | number): string {
 /** Go's `string(x)` of an optional API field: a missing value is the zero value "". */
 export function lv(v: unknown): string {
   return v === undefined || v === null ? '' : String(v);
+}
+
+/** Go's decimal formatting of a required int32 field (port numbers): a missing value is the zero value 0. */
+export function lvInt(v: unknown): string {
+  return v === undefined || v === null ? '0' : String(v);
 }
 
 /** Position of a field of a stored object, falling back to the object itself. */

@@ -26,6 +26,9 @@ export interface RawDoc {
   ast(): { node: unknown; src: YamlSource } | undefined;
   /** For JSON List documents: start offsets of `items[i]` (lets ingest place items without an AST). */
   itemPos?: (i: number) => SourcePos | undefined;
+  /** The value at `path` with YAML types kept for unquoted ints/booleans (see yamlToValue `typed`). JSON
+   * documents are typed already. */
+  typedValue(path: (string | number)[]): PlainValue | undefined;
 }
 
 export interface ParseLimits {
@@ -98,6 +101,15 @@ function parseYamlFile(file: InputFile, limits: ParseLimits): { docs: RawDoc[]; 
         return n ? rangeOf(src, n) : undefined;
       },
       ast: () => ({ node: root, src }),
+      typedValue: (path) => {
+        const n = path.length ? nodeAtPath(root, path) : root;
+        if (!n) return undefined;
+        try {
+          return yamlToValue(n, d, limits, true);
+        } catch {
+          return undefined;
+        }
+      },
     });
   });
   return { docs, diagnostics };
@@ -162,6 +174,14 @@ function parseJsonFile(file: InputFile): { docs: RawDoc[]; diagnostics: Diagnost
         return { node: a.node, src: a.src };
       },
       itemPos: (i) => (chunk.itemStarts[i] !== undefined ? posAt(chunk.itemStarts[i]!) : undefined),
+      typedValue: (path) => {
+        let cur: PlainValue | undefined = value;
+        for (const step of path) {
+          if (cur === null || typeof cur !== 'object') return undefined;
+          cur = Array.isArray(cur) ? cur[step as number] : (cur as { [k: string]: PlainValue })[String(step)];
+        }
+        return cur;
+      },
     });
   });
   return { docs, diagnostics };

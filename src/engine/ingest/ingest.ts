@@ -28,8 +28,14 @@ export interface IgnoredObject {
   reason: string;
 }
 
+/** Secret values by `namespace/name` → key → decoded value. Kept apart from the store and never part of any
+ * output; only the operator layer reads them, to render the credentials an operator inlines into the config it
+ * generates (and it masks them unless asked to reveal them). */
+export type SecretValues = Map<string, Record<string, string>>;
+
 export interface IngestResult {
   store: ObjectStore;
+  secretValues: SecretValues;
   configs: ConfigDoc[];
   ignored: IgnoredObject[];
   diagnostics: Diagnostic[];
@@ -45,6 +51,7 @@ export function ingest(files: InputFile[], limits: ParseLimits = DEFAULT_PARSE_L
   const configs: ConfigDoc[] = [];
   const ignored: IgnoredObject[] = [];
   const diagnostics: Diagnostic[] = [];
+  const secretValues: SecretValues = new Map();
   let bytes = 0;
   for (const file of files) {
     bytes += file.text.length;
@@ -55,15 +62,24 @@ export function ingest(files: InputFile[], limits: ParseLimits = DEFAULT_PARSE_L
     if (!file.text.trim()) continue;
     const parsed = parseFile(file, limits);
     diagnostics.push(...parsed.diagnostics);
-    for (const d of parsed.docs) classifyDoc(d, store, configs, ignored, diagnostics);
+    for (const d of parsed.docs) classifyDoc(d, { store, configs, ignored, diagnostics, secretValues });
   }
   addImpliedNamespaces(store);
-  return { store, configs, ignored, diagnostics, bytes };
+  return { store, secretValues, configs, ignored, diagnostics, bytes };
 }
 
 const CONFIG_KEYS = new Set(['scrape_configs', 'global', 'scrape_config_files', 'rule_files', 'alerting', 'remote_write', 'remote_read', 'storage', 'tracing', 'otlp', 'runtime']);
 
-function classifyDoc(d: RawDoc, store: ObjectStore, configs: ConfigDoc[], ignored: IgnoredObject[], diagnostics: Diagnostic[]): void {
+interface Sink {
+  store: ObjectStore;
+  configs: ConfigDoc[];
+  ignored: IgnoredObject[];
+  diagnostics: Diagnostic[];
+  secretValues: SecretValues;
+}
+
+function classifyDoc(d: RawDoc, sink: Sink): void {
+  const { configs, diagnostics } = sink;
   const v = d.value;
   if (!isObj(v)) {
     diagnostics.push(diag('NOT_AN_OBJECT', 'warning', `document ${d.doc + 1} is not a mapping; ignored`, { ...d.pos }));
@@ -81,11 +97,11 @@ function classifyDoc(d: RawDoc, store: ObjectStore, configs: ConfigDoc[], ignore
   if (v.kind.endsWith('List') && Array.isArray(v.items)) {
     v.items.forEach((item, i) => {
       const pos = d.itemPos?.(i) ?? toPos(d.locate(['items', i])) ?? d.pos;
-      addObject(item, d, ['items', i], pos, i, store, ignored, diagnostics);
+      addObject(item, d, ['items', i], pos, i, sink);
     });
     return;
   }
-  addObject(v, d, [], d.pos, undefined, store, ignored, diagnostics);
+  addObject(v, d, [], d.pos, undefined, sink);
 }
 
 function toPos(r: SourceRange | undefined): SourcePos | undefined {
@@ -98,10 +114,9 @@ function addObject(
   prefix: (string | number)[],
   pos: SourcePos,
   item: number | undefined,
-  store: ObjectStore,
-  ignored: IgnoredObject[],
-  diagnostics: Diagnostic[],
+  sink: Sink,
 ): void {
+  const { store, ignored, diagnostics } = sink;
   if (!isObj(v) || typeof v.kind !== 'string') {
     diagnostics.push(diag('MISSING_KIND', 'warning', `list item ${item ?? 0} has no "kind"; ignored`, { ...pos }));
     return;
@@ -115,6 +130,12 @@ function addObject(
     ignored.push({ kind, apiVersion, namespace, name, pos, reason: 'kind not used by discovery or the operators' });
     return;
   }
+  if (OPERATOR_KINDS.has(kind)) {
+    // Custom resources keep YAML types: their int-or-string fields mean different things per type.
+    const typed = d.typedValue(prefix);
+    if (isObj(typed)) v = typed;
+  }
+  const o = v as { [k: string]: PlainValue };
   const locate = (path: (string | number)[]) => d.locate([...prefix, ...path]);
   if (!name) {
     diagnostics.push(diag('INVALID_FIELD', 'error', `${kind} without metadata.name; ignored`, locate(['metadata']) ?? { ...pos }));
@@ -124,8 +145,12 @@ function addObject(
   if (kind === 'Secret') {
     // Secrets: metadata and the names of the data keys only (the operators check that keys exist);
     // values are never kept.
-    const keys = [...Object.keys(isObj(v.data) ? v.data : {}), ...Object.keys(isObj(v.stringData) ? v.stringData : {})];
-    v = { apiVersion, kind, metadata: v.metadata ?? null, type: v.type ?? null, dataKeys: keys };
+    const keys = [...Object.keys(isObj(o.data) ? o.data : {}), ...Object.keys(isObj(o.stringData) ? o.stringData : {})];
+    const values: Record<string, string> = {};
+    if (isObj(o.data)) for (const [k, val] of Object.entries(o.data)) values[k] = decodeBase64(String(val ?? ''));
+    if (isObj(o.stringData)) for (const [k, val] of Object.entries(o.stringData)) values[k] = String(val ?? '');
+    sink.secretValues.set(`${namespace ?? 'default'}/${name}`, values);
+    v = { apiVersion, kind, metadata: o.metadata ?? null, type: o.type ?? null, dataKeys: keys };
   }
   normalizeObject(v as { [k: string]: PlainValue }, { locate, fallback, diagnostics });
   const stored: StoredObject = {
@@ -157,5 +182,16 @@ function addImpliedNamespaces(store: ObjectStore): void {
       obj: { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { 'kubernetes.io/metadata.name': name } } },
       origin: { file: '(implied)', doc: 0, pos: { file: '(implied)', line: 1, col: 1 }, implied: `namespace ${name} is used by objects but not declared` },
     });
+  }
+}
+
+/** Secret `data` values are base64; a value that does not decode is kept as written. */
+function decodeBase64(s: string): string {
+  try {
+    const bin = atob(s.replace(/\s+/g, ''));
+    const bytes = Uint8Array.from(bin, (c: string) => c.charCodeAt(0));
+    return new TextDecoder().decode(bytes);
+  } catch {
+    return s;
   }
 }

@@ -19,7 +19,10 @@ export class AliasBombError {
 
 /** Converts a YAML node to a plain value. Throws AliasBombError (caught by the caller, never escapes the
  * engine) when alias expansion exceeds the limit. */
-export function yamlToValue(node: unknown, doc: Document, limits: ConvertLimits): PlainValue {
+/** `typed`: plain (unquoted) scalars that YAML reads as canonical integers or booleans become numbers and
+ * booleans (custom resources, whose int-or-string fields depend on the YAML type: `targetPort: 8080` is a
+ * number, `targetPort: "8080"` a port name). Everything else stays text. */
+export function yamlToValue(node: unknown, doc: Document, limits: ConvertLimits, typed = false): PlainValue {
   let count = 0;
   // Alias.resolve searches the whole document each time; index the anchors once instead.
   let anchors: Map<string, unknown> | undefined;
@@ -39,7 +42,15 @@ export function yamlToValue(node: unknown, doc: Document, limits: ConvertLimits)
     if (depth > 0 && ++count > limits.maxNodes) throw new AliasBombError(count);
     if (isAlias(n)) return visit(resolve(n.source), depth + 1);
     if (isNullNode(n)) return null;
-    if (isScalar(n)) return String(n.value ?? '');
+    if (isScalar(n)) {
+      const text = String(n.value ?? '');
+      if (typed && n.type === 'PLAIN') {
+        if (/^-?(0|[1-9]\d*)$/.test(text) && Number.isSafeInteger(Number(text))) return Number(text);
+        if (text === 'true' || text === 'True' || text === 'TRUE') return true;
+        if (text === 'false' || text === 'False' || text === 'FALSE') return false;
+      }
+      return text;
+    }
     const inner = depth > 0 ? depth + 1 : 0;
     if (isMap(n)) {
       const out: { [k: string]: PlainValue } = {};

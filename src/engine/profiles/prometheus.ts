@@ -20,6 +20,7 @@ export const prometheus314: Profile = {
     podNodeStoreFilter: true, // 3.11
     dualStackSecondarySkip: true, // 3.11
     nodeConditions: true, // 3.12
+    betaApiVersions: false, // 3.0 removed the v1beta1 EndpointSlice/Ingress fallbacks
   },
   relabel: {
     regexWrap: { prefix: '^(?s:', suffix: ')$' }, // 3.0: "Regular expressions match newlines"
@@ -56,6 +57,7 @@ export const prometheus242: Profile = {
     podNodeStoreFilter: false,
     dualStackSecondarySkip: false,
     nodeConditions: false,
+    betaApiVersions: true,
   },
   relabel: {
     regexWrap: { prefix: '^(?:', suffix: ')$' },

@@ -34,6 +34,9 @@ export interface DiscoveryProfile {
   dualStackSecondarySkip: boolean;
   /** Node role emits `node_condition_*`. Prometheus 3.12+. */
   nodeConditions: boolean;
+  /** EndpointSlice `discovery.k8s.io/v1beta1` and Ingress `networking.k8s.io/v1beta1` / `extensions/v1beta1`
+   * objects are discovered too (Prometheus ≤ 2.x fell back to the beta APIs; 3.0 watches v1 only). Absent = false. */
+  betaApiVersions?: boolean;
 }
 
 /** Switches read by src/engine/relabel and config/relabel-config. */

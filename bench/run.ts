@@ -1,0 +1,73 @@
+// `npm run bench`: measured figures next to their goals. Not a test — numbers vary with the machine;
+// the issue notes record what was measured.
+import { performance } from 'node:perf_hooks';
+import { ingest } from '../src/engine/ingest/ingest.ts';
+import { run } from '../src/engine/run.ts';
+import { getProfile } from '../src/engine/profiles/index.ts';
+import { parseConfig } from '../src/engine/config/scrape-config.ts';
+import { applyRelabel } from '../src/engine/relabel/apply.ts';
+import { asJson, asYaml, BENCH_SCRAPE_CONFIG, generateCluster } from './generate.ts';
+
+const sizes = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
+const MiB = 1024 * 1024;
+
+function time<T>(f: () => T, repeat = 1): { ms: number; value: T } {
+  let value!: T;
+  const t0 = performance.now();
+  for (let i = 0; i < repeat; i++) value = f();
+  return { ms: (performance.now() - t0) / repeat, value };
+}
+
+function line(name: string, value: string, goal = '') {
+  console.log(`${name.padEnd(52)} ${value.padStart(16)}${goal ? '   goal: ' + goal : ''}`);
+}
+
+for (const pods of sizes) {
+  const cluster = generateCluster(pods);
+  const json = asJson(cluster);
+  const yaml = asYaml(cluster);
+  console.log(`\n== ${pods} pods: ${cluster.objects.length} objects; JSON ${(json.length / MiB).toFixed(1)} MiB, YAML ${(yaml.length / MiB).toFixed(1)} MiB`);
+  const parse = time(() => JSON.parse(json), 3);
+  line('JSON.parse of the dump', `${parse.ms.toFixed(0)} ms`);
+  const ij = time(() => ingest([{ name: 'dump.json', text: json }]), 2);
+  line('ingest JSON', `${((json.length / MiB) / (ij.ms / 1000)).toFixed(1)} MiB/s`);
+  const iy = time(() => ingest([{ name: 'dump.yaml', text: yaml }]));
+  line('ingest YAML', `${((yaml.length / MiB) / (iy.ms / 1000)).toFixed(1)} MiB/s`, '>= 10 MiB/s');
+  const cfg = { name: 'prometheus.yml', text: BENCH_SCRAPE_CONFIG };
+  const full = time(() => run([{ name: 'dump.json', text: json }, cfg], { profile: 'prometheus-3.14' }), 2);
+  const res = full.value;
+  const discovered = res.jobs.reduce((n, j) => n + j.active.length + j.dropped.length + j.failed.length + j.duplicates.length, 0);
+  const active = res.jobs.reduce((n, j) => n + j.active.length, 0);
+  line('end to end (JSON → targets)', `${full.ms.toFixed(0)} ms`);
+  line('  discovered targets / active', `${discovered} / ${active}`);
+  line('  targets/s end to end', `${Math.round(discovered / (full.ms / 1000))}`);
+  line('  ratio end-to-end / JSON.parse', `${(full.ms / parse.ms).toFixed(1)}x`, '<= 3x');
+  line('  discovery+relabel+targets after ingest', `${Math.round(discovered / ((full.ms - ij.ms) / 1000))} targets/s`);
+}
+
+// Relabel throughput on typical rules (keep on one label, replace copying one label).
+{
+  const profile = getProfile('prometheus-3.14')!;
+  const { config } = parseConfig(
+    ingest([{ name: 'r.yml', text: `scrape_configs:\n- job_name: r\n  relabel_configs:\n  - {source_labels: [__meta_kubernetes_pod_annotation_prometheus_io_scrape], action: keep, regex: "true"}\n  - {source_labels: [__meta_kubernetes_namespace], target_label: namespace}\n  - {source_labels: [__meta_kubernetes_pod_name], target_label: pod}\n  - {source_labels: [__meta_kubernetes_pod_container_port_name], action: drop, regex: admin}\n` }]).configs,
+    profile,
+  );
+  const rules = config.scrapeConfigs[0]!.relabelConfigs;
+  const labels = {
+    __address__: '10.1.2.3:9090',
+    __meta_kubernetes_namespace: 'ns-1',
+    __meta_kubernetes_pod_name: 'app-1-7d9f8c6b5-xxxx1',
+    __meta_kubernetes_pod_annotation_prometheus_io_scrape: 'true',
+    __meta_kubernetes_pod_container_port_name: 'metrics',
+    __meta_kubernetes_pod_label_app: 'app-1',
+    job: 'r',
+  };
+  const n = 200_000;
+  applyRelabel(labels, rules, profile); // warm up
+  const t = time(() => {
+    for (let i = 0; i < n; i++) applyRelabel(labels, rules, profile);
+  });
+  const perSec = (n * rules.length) / (t.ms / 1000);
+  console.log('');
+  line('relabel rule applications/s (keep, replace, replace, drop)', `${(perSec / 1e6).toFixed(2)} M/s`, '>= 5 M/s');
+}

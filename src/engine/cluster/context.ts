@@ -1,0 +1,141 @@
+// State shared by the simulated controllers during one run: the output store, what was
+// added or changed, diagnostics, the nodes and the pod IPs already in use.
+import type { Diagnostic } from '../diagnostics.ts';
+import type { KubeObject, Node, Pod, StoredObject } from '../ingest/kinds.ts';
+import type { ObjectStore } from '../ingest/store.ts';
+import { identity, SIM_TIME, uidFor } from './ids.ts';
+import { nodeInfo, type NodeInfo } from './scheduling.ts';
+
+export type ControllerName =
+  | 'deployment-controller'
+  | 'replicaset-controller'
+  | 'statefulset-controller'
+  | 'daemonset-controller'
+  | 'job-controller'
+  | 'cronjob-controller'
+  | 'endpoints-controller'
+  | 'endpointslice-controller'
+  | 'kubelet';
+
+export interface SimContext {
+  /** The input, never written to. */
+  input: ObjectStore;
+  /** A clone of the input plus everything simulated. */
+  out: ObjectStore;
+  added: StoredObject[];
+  /** Copies of input objects the simulation had to alter (allocated clusterIP, what-if state). */
+  changed: StoredObject[];
+  diagnostics: Diagnostic[];
+  nodes: NodeInfo[] | undefined;
+  usedIPs: Set<string>;
+  /** What was simulated from each input object, for the SIMULATED summary lines. */
+  tallies: Map<string, Tally>;
+}
+
+export interface Tally {
+  root: StoredObject;
+  /** Counts by kind, in the order first seen. */
+  kinds: Map<string, number>;
+}
+
+export function newContext(input: ObjectStore): SimContext {
+  const usedIPs = new Set<string>();
+  for (const p of input.list<Pod>('Pod')) {
+    if (p.obj.status?.podIP) usedIPs.add(p.obj.status.podIP);
+    for (const ip of p.obj.status?.podIPs ?? []) usedIPs.add(ip.ip);
+  }
+  return { input, out: input.clone(), added: [], changed: [], diagnostics: [], nodes: undefined, usedIPs, tallies: new Map() };
+}
+
+/** Puts a simulated object in the output store, marked with the controller and the input object it came from. */
+export function addSimulated<T extends KubeObject>(ctx: SimContext, obj: T, controller: ControllerName, root: StoredObject): StoredObject<T> {
+  const r = root.obj.metadata;
+  const stored: StoredObject<T> = {
+    obj,
+    origin: {
+      file: '(simulated)',
+      doc: 0,
+      pos: root.origin.pos,
+      simulated: { controller, kind: root.obj.kind, ...(r.namespace !== undefined ? { namespace: r.namespace } : {}), name: r.name },
+    },
+  };
+  ctx.out.put(stored);
+  ctx.added.push(stored);
+  const key = identity(root.obj.kind, r.namespace, r.name);
+  let t = ctx.tallies.get(key);
+  if (!t) ctx.tallies.set(key, (t = { root, kinds: new Map() }));
+  t.kinds.set(obj.kind, (t.kinds.get(obj.kind) ?? 0) + 1);
+  return stored;
+}
+
+/** Replaces an input object by an altered copy in the output store (the input store keeps the original). */
+export function replaceWithCopy<T extends KubeObject>(ctx: SimContext, o: StoredObject<T>, obj: T): StoredObject<T> {
+  const stored: StoredObject<T> = { ...o, obj };
+  ctx.out.put(stored);
+  const i = ctx.changed.findIndex((c) => c.obj.kind === obj.kind && c.obj.metadata.namespace === obj.metadata.namespace && c.obj.metadata.name === obj.metadata.name);
+  if (i >= 0) ctx.changed[i] = stored;
+  else ctx.changed.push(stored);
+  return stored;
+}
+
+/** A deep copy of plain JSON data (objects here come from YAML/JSON, so this is exact). */
+export function clone<T>(v: T): T {
+  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
+}
+
+/** The metadata.uid an object has, or the one the API server would have given it. */
+export function uidOf(o: KubeObject): string {
+  return o.metadata.uid || uidFor(identity(o.kind, o.metadata.namespace, o.metadata.name));
+}
+
+/** Metadata every simulated object carries, as the API server fills it on create. */
+export function baseMeta(kind: string, namespace: string | undefined, name: string): { name: string; namespace?: string; uid: string; creationTimestamp: string } {
+  return { name, ...(namespace !== undefined ? { namespace } : {}), uid: uidFor(identity(kind, namespace, name)), creationTimestamp: SIM_TIME };
+}
+
+/** The Nodes pods can run on: the input's, or one synthesized `node-1` (made on first need, marked as the kubelet's). */
+export function clusterNodes(ctx: SimContext, needer: StoredObject): NodeInfo[] {
+  if (ctx.nodes) return ctx.nodes;
+  const input = ctx.input.list<Node>('Node');
+  if (input.length) {
+    ctx.nodes = input.map((n, i) => nodeInfo(n, i, false));
+    return ctx.nodes;
+  }
+  const node: Node = {
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: {
+      ...baseMeta('Node', undefined, 'node-1'),
+      labels: {
+        'beta.kubernetes.io/arch': 'amd64',
+        'beta.kubernetes.io/os': 'linux',
+        'kubernetes.io/arch': 'amd64',
+        'kubernetes.io/hostname': 'node-1',
+        'kubernetes.io/os': 'linux',
+      },
+    },
+    spec: { podCIDR: '10.244.0.0/24', podCIDRs: ['10.244.0.0/24'] } as Node['spec'],
+    status: {
+      addresses: [
+        { type: 'InternalIP', address: '10.0.0.1' },
+        { type: 'Hostname', address: 'node-1' },
+      ],
+      daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
+      conditions: [{ type: 'Ready', status: 'True' }],
+    },
+  };
+  const stored = addSimulated(ctx, node, 'kubelet', needer);
+  ctx.nodes = [nodeInfo(stored, 0, true)];
+  return ctx.nodes;
+}
+
+/** The next free pod IP of `node`'s pod CIDR. */
+export function allocatePodIP(ctx: SimContext, node: NodeInfo): string {
+  for (;;) {
+    const ip = node.podIP(node.nextHost++);
+    if (!ctx.usedIPs.has(ip)) {
+      ctx.usedIPs.add(ip);
+      return ip;
+    }
+  }
+}

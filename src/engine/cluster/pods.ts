@@ -1,0 +1,106 @@
+// Pods from a workload's pod template, as the workload controllers create them
+// (pkg/controller/controller_utils.go GetPodFromTemplate) and the scheduler and kubelet
+// then fill in: labels, annotations and spec from the template, a controller ownerRef,
+// a node, IPs from the node's pod CIDR, and a Running+Ready status.
+import type { KubeObject, OwnerReference, Pod, PodSpec, StoredObject } from '../ingest/kinds.ts';
+import { addSimulated, allocatePodIP, baseMeta, clone, clusterNodes, uidOf, type ControllerName, type SimContext } from './context.ts';
+import { generateName, identity } from './ids.ts';
+import { setPodState, type PodState } from './podstate.ts';
+import { unfit, type NodeInfo } from './scheduling.ts';
+
+export interface PodTemplate {
+  metadata?: { labels?: Record<string, string>; annotations?: Record<string, string>; [k: string]: unknown };
+  spec?: PodSpec;
+}
+
+export interface PodRequest {
+  /** The input workload everything here is traced back to. */
+  root: StoredObject;
+  controller: ControllerName;
+  owner: KubeObject;
+  template: PodTemplate;
+  /** A fixed name (StatefulSet), else `generateName` + 5 random characters. */
+  name?: string;
+  generateName?: string;
+  /** Labels and annotations the controller adds to the template's. */
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  hostname?: string;
+  subdomain?: string;
+  /** A fixed node (DaemonSet); otherwise round-robin over the nodes that fit, by `index`. */
+  node?: NodeInfo;
+  index: number;
+  state: PodState;
+}
+
+/** metav1.NewControllerRef with blockOwnerDeletion, as every workload controller sets it. */
+export function controllerRef(owner: KubeObject): OwnerReference {
+  return { apiVersion: owner.apiVersion, kind: owner.kind, name: owner.metadata.name, uid: uidOf(owner), controller: true, blockOwnerDeletion: true };
+}
+
+/** The API version a workload's ownerRef names: the one the controller itself writes (apps/v1, batch/v1). */
+export function workloadApiVersion(kind: string): string {
+  return kind === 'Job' || kind === 'CronJob' ? 'batch/v1' : 'apps/v1';
+}
+
+/** The nodes `spec` fits, and why the first misfit failed (for the Pending message). */
+export function fittingNodes(ctx: SimContext, root: StoredObject, spec: PodSpec): { fits: NodeInfo[]; why: string } {
+  const nodes = clusterNodes(ctx, root);
+  const fits: NodeInfo[] = [];
+  let why = '';
+  for (const n of nodes) {
+    const u = unfit(spec, n);
+    if (u === undefined) fits.push(n);
+    else why ||= `node ${n.name}: ${u}`;
+  }
+  return { fits, why: `0/${nodes.length} nodes are available${why ? ` (${why})` : ''}` };
+}
+
+/** GetPodFromTemplate + scheduling + kubelet status: one simulated Pod in the output store. */
+export function createPod(ctx: SimContext, req: PodRequest): StoredObject<Pod> {
+  const ns = req.owner.metadata.namespace ?? 'default';
+  const tmeta = req.template.metadata ?? {};
+  const taken = (n: string) => ctx.out.get('Pod', ns, n) !== undefined;
+  const base = req.generateName ?? `${req.owner.metadata.name}-`;
+  const name = req.name ?? generateName(base, `${identity(req.owner.kind, ns, req.owner.metadata.name)}#pod${req.index}`, taken);
+  const labels = { ...(tmeta.labels ?? {}), ...(req.labels ?? {}) };
+  const annotations = { ...(tmeta.annotations ?? {}), ...(req.annotations ?? {}) };
+  const spec: PodSpec = clone(req.template.spec ?? {});
+  if (req.hostname !== undefined) spec.hostname = req.hostname;
+  if (req.subdomain) spec.subdomain = req.subdomain;
+  const pod: Pod = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      ...baseMeta('Pod', ns, name),
+      ...(req.name === undefined ? { generateName: base } : {}),
+      ...(Object.keys(labels).length ? { labels } : {}),
+      ...(Object.keys(annotations).length ? { annotations } : {}),
+      ownerReferences: [controllerRef(req.owner)],
+    },
+    spec,
+  };
+  // generateName goes right after name, as the API server prints it.
+  pod.metadata = reorder(pod.metadata, ['name', 'generateName', 'namespace', 'uid', 'creationTimestamp']);
+  let node = req.node;
+  let why = '';
+  if (!node) {
+    const f = fittingNodes(ctx, req.root, spec);
+    node = f.fits.length ? f.fits[req.index % f.fits.length] : undefined;
+    why = f.why;
+  }
+  if (!node) setPodState(pod, 'pending', undefined, why);
+  else {
+    // A hostNetwork pod shares its node's network namespace, so its podIP is the node's IP.
+    const podIP = spec.hostNetwork && node.ip ? node.ip : allocatePodIP(ctx, node);
+    setPodState(pod, req.state, { nodeName: node.name, hostIP: node.ip, podIP });
+  }
+  return addSimulated(ctx, pod, req.controller, req.root);
+}
+
+function reorder<T extends Record<string, unknown>>(o: T, first: string[]): T {
+  const out: Record<string, unknown> = {};
+  for (const k of first) if (o[k] !== undefined) out[k] = o[k];
+  for (const [k, v] of Object.entries(o)) if (!(k in out)) out[k] = v;
+  return out as T;
+}

@@ -1,0 +1,44 @@
+// StatefulSet → Pods `<name>-<ordinal>`, as the statefulset controller makes them
+// (pkg/controller/statefulset/stateful_set_utils.go newVersionedStatefulSetPod,
+// initIdentity, updateIdentity): hostname = pod name, subdomain = spec.serviceName, and the
+// statefulset.kubernetes.io/pod-name, apps.kubernetes.io/pod-index and
+// controller-revision-hash labels.
+import type { KubeObject, StoredObject } from '../ingest/kinds.ts';
+import type { SimContext } from './context.ts';
+import { templateHash } from './ids.ts';
+import { podsOf } from './owners.ts';
+import { createPod, type PodTemplate } from './pods.ts';
+
+export interface StatefulSet extends KubeObject {
+  spec?: { replicas?: number; serviceName?: string; ordinals?: { start?: number }; template?: PodTemplate; [k: string]: unknown };
+}
+
+/** StatefulSetControl.UpdateStatefulSet on a new set: Pods for ordinals start..start+replicas-1. */
+export function simulateStatefulSet(ctx: SimContext, s: StoredObject<StatefulSet>): void {
+  const sts = s.obj;
+  if (podsOf(ctx.out, sts).length) return;
+  const replicas = sts.spec?.replicas ?? 1;
+  const start = sts.spec?.ordinals?.start ?? 0;
+  // The ControllerRevision name, `<set>-<hash>`, is the label value (history.ControllerRevisionName).
+  const revision = `${sts.metadata.name}-${templateHash(sts.spec?.template ?? {}, 'sts')}`;
+  for (let i = 0; i < replicas; i++) {
+    const ordinal = start + i;
+    const name = `${sts.metadata.name}-${ordinal}`;
+    createPod(ctx, {
+      root: s,
+      controller: 'statefulset-controller',
+      owner: sts,
+      template: sts.spec?.template ?? {},
+      name,
+      labels: {
+        'apps.kubernetes.io/pod-index': String(ordinal),
+        'controller-revision-hash': revision,
+        'statefulset.kubernetes.io/pod-name': name,
+      },
+      hostname: name,
+      ...(sts.spec?.serviceName ? { subdomain: sts.spec.serviceName } : {}),
+      index: i,
+      state: 'ready',
+    });
+  }
+}

@@ -1,0 +1,106 @@
+// role: endpointslice — one group per EndpointSlice: for each endpoint, each slice port,
+// each address one target (no readiness filter), then the extra container-port targets of
+// the pods seen, as in the endpoints role.
+import type { EndpointSlice, Service, SliceEndpoint, SlicePort, StoredObject } from '../ingest/kinds.ts';
+import type { Labels } from '../labels.ts';
+import { addNamespaceLabels, addNodeLabels, addObjectMetaLabels, joinHostPort, lv, merge, META, NAMESPACE_LABEL, putSanitized } from './common.ts';
+import { attachPod, extraPortTargets, notePod, resolvePodRef, type SeenPod } from './endpoints.ts';
+import { serviceLabels } from './service.ts';
+import type { RoleContext, TargetGroup } from './types.ts';
+
+const P = `${META}endpointslice_`;
+/** Label naming the slice's Service (discovery.k8s.io/v1 LabelServiceName). */
+export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
+
+/** `endpointslice/<namespace>/<name>` (endpointSliceSource). */
+export function endpointSliceSource(s: EndpointSlice): string {
+  return `endpointslice/${lv(s.metadata.namespace)}/${s.metadata.name}`;
+}
+
+/** nonPrimaryIPFamilySlice (3.11+): the slice is the secondary-family slice of a dual-stack Service. */
+export function nonPrimaryIPFamilySlice(svc: Service | undefined, s: EndpointSlice): boolean {
+  const policy = svc?.spec?.ipFamilyPolicy;
+  if (policy !== 'PreferDualStack' && policy !== 'RequireDualStack') return false;
+  const families = svc?.spec?.ipFamilies ?? [];
+  if (families.length === 0) return false;
+  return lv(s.addressType) !== families[0];
+}
+
+/** Go's nil check on an optional pointer field: absent and JSON null are both nil. */
+function set(v: unknown): v is string | number | boolean {
+  return v !== undefined && v !== null;
+}
+
+/** The topology map: v1 `deprecatedTopology`; a v1beta1 object (2.42 only) has `topology`. */
+function topologyOf(o: StoredObject<EndpointSlice>, ep: SliceEndpoint): { map: Record<string, string> | undefined; field: string } {
+  if (o.obj.apiVersion === 'discovery.k8s.io/v1beta1') return { map: ep.topology, field: 'topology' };
+  return { map: ep.deprecatedTopology, field: 'deprecatedTopology' };
+}
+
+/** The target for one address × port of one endpoint, before pod labels. */
+function sliceTarget(o: StoredObject<EndpointSlice>, ep: SliceEndpoint, epIndex: number, addr: string, port: SlicePort, ctx: RoleContext): Labels {
+  // A port without a number (allowed by the API: "all ports") gives the bare address.
+  const hasPort = set(port.port);
+  let t: Labels = { __address__: hasPort ? joinHostPort(addr, lv(port.port)) : addr };
+  if (set(port.name)) t[`${P}port_name`] = lv(port.name);
+  if (set(port.protocol)) t[`${P}port_protocol`] = lv(port.protocol);
+  if (hasPort) t[`${P}port`] = lv(port.port);
+  if (set(port.appProtocol)) t[`${P}port_app_protocol`] = lv(port.appProtocol);
+  const cond = ep.conditions ?? {};
+  // nil conditions are absent, not "true" (conditions: {} gives no label at all).
+  if (set(cond.ready)) t[`${P}endpoint_conditions_ready`] = String(cond.ready);
+  if (set(cond.serving)) t[`${P}endpoint_conditions_serving`] = String(cond.serving);
+  if (set(cond.terminating)) t[`${P}endpoint_conditions_terminating`] = String(cond.terminating);
+  if (set(ep.hostname)) t[`${P}endpoint_hostname`] = lv(ep.hostname);
+  if (ep.targetRef) {
+    t[`${P}address_target_kind`] = lv(ep.targetRef.kind);
+    t[`${P}address_target_name`] = lv(ep.targetRef.name);
+  }
+  if (ctx.profile.endpointSliceNodeNameZone) {
+    if (set(ep.nodeName)) t[`${P}endpoint_node_name`] = lv(ep.nodeName);
+    if (set(ep.zone)) t[`${P}endpoint_zone`] = lv(ep.zone);
+  }
+  const topo = topologyOf(o, ep);
+  putSanitized(t, topo.map, `${P}endpoint_topology_`, `${P}endpoint_topology_present_`, ctx.report, { obj: o, path: ['endpoints', epIndex, topo.field] });
+  if (ctx.attach.node) {
+    if (ctx.profile.endpointSliceNodeFromTargetRef && ep.targetRef?.kind === 'Node') t = addNodeLabels(t, lv(ep.targetRef.name), ctx);
+    else if (set(ep.nodeName)) t = addNodeLabels(t, lv(ep.nodeName), ctx);
+  }
+  return t;
+}
+
+/** See prometheus discovery/kubernetes/endpointslice.go buildEndpointSlice */
+export function buildEndpointSlice(o: StoredObject<EndpointSlice>, ctx: RoleContext): TargetGroup {
+  const s = o.obj;
+  const ns = lv(s.metadata.namespace);
+  let labels: Labels = { [NAMESPACE_LABEL]: ns, [`${P}address_type`]: lv(s.addressType) };
+  if (ctx.profile.endpointsObjectMetaFull) addObjectMetaLabels(labels, o, 'endpointslice', ctx.report);
+  else labels[`${P}name`] = s.metadata.name; // before 2.46: the name only
+  // EndpointSlice.addServiceLabels: the Service named by the slice's kubernetes.io/service-name label.
+  const svcName = s.metadata.labels?.[SERVICE_NAME_LABEL];
+  const svc = svcName === undefined ? undefined : ctx.stores.service(ns, svcName);
+  if (svc) labels = merge(labels, serviceLabels(svc, ctx));
+  labels = addNamespaceLabels(labels, s.metadata.namespace, ctx);
+  const tg: TargetGroup = { source: endpointSliceSource(s), labels, targets: [] };
+  // Dual-stack: the secondary family's slice keeps its labels but gets no targets.
+  if (ctx.profile.dualStackSecondarySkip && nonPrimaryIPFamilySlice(svc?.obj, s)) return tg;
+  const seen = new Map<string, SeenPod>();
+  (s.endpoints ?? []).forEach((ep, i) => {
+    for (const port of s.ports ?? []) {
+      for (const addr of ep.addresses ?? []) {
+        const t = sliceTarget(o, ep, i, addr, port, ctx);
+        const pod = resolvePodRef(ep.targetRef, ctx);
+        if (!pod) {
+          tg.targets.push(t);
+          continue;
+        }
+        const num = set(port.port) ? port.port : undefined;
+        // Unlike the endpoints role, the container port's own protocol is copied.
+        tg.targets.push(attachPod(t, pod, num, (cport) => lv(cport.protocol), ctx));
+        notePod(seen, pod, num);
+      }
+    }
+  });
+  tg.targets.push(...extraPortTargets(seen, ctx));
+  return tg;
+}

@@ -1,0 +1,43 @@
+// role: service — one group per Service, one target per spec.ports entry, addressed by the
+// in-cluster DNS name and the service port.
+import type { Service, StoredObject } from '../ingest/kinds.ts';
+import type { Labels } from '../labels.ts';
+import { addNamespaceLabels, addObjectMetaLabels, joinHostPort, lv, lvInt, META, NAMESPACE_LABEL } from './common.ts';
+import type { RoleContext, TargetGroup } from './types.ts';
+
+/** `svc/<namespace>/<name>` (serviceSource) — "svc", not "service". */
+export function serviceSource(s: Service): string {
+  return `svc/${lv(s.metadata.namespace)}/${s.metadata.name}`;
+}
+
+/** serviceLabels: namespace plus the Service's object meta. The endpoints roles attach exactly this set.
+ * See prometheus discovery/kubernetes/service.go serviceLabels */
+export function serviceLabels(o: StoredObject<Service>, ctx: RoleContext): Labels {
+  const ls: Labels = { [NAMESPACE_LABEL]: lv(o.obj.metadata.namespace) };
+  addObjectMetaLabels(ls, o, 'service', ctx.report);
+  return ls;
+}
+
+/** One target per port at `<name>.<namespace>.svc:<port>` (no cluster domain, never the externalName).
+ * See prometheus discovery/kubernetes/service.go buildService */
+export function buildService(o: StoredObject<Service>, ctx: RoleContext): TargetGroup {
+  const s = o.obj;
+  const labels = addNamespaceLabels(serviceLabels(o, ctx), s.metadata.namespace, ctx);
+  const spec = s.spec ?? {};
+  const type = lv(spec.type);
+  const targets = (spec.ports ?? []).map((port) => {
+    const num = lvInt(port.port);
+    const t: Labels = {
+      __address__: joinHostPort(`${s.metadata.name}.${lv(s.metadata.namespace)}.svc`, num),
+      [`${META}service_port_name`]: lv(port.name),
+      [`${META}service_port_number`]: num,
+      [`${META}service_port_protocol`]: lv(port.protocol),
+      [`${META}service_type`]: type,
+    };
+    if (type === 'ExternalName') t[`${META}service_external_name`] = lv(spec.externalName);
+    else t[`${META}service_cluster_ip`] = lv(spec.clusterIP);
+    if (type === 'LoadBalancer') t[`${META}service_loadbalancer_ip`] = lv(spec.loadBalancerIP);
+    return t;
+  });
+  return { source: serviceSource(s), labels, targets };
+}

@@ -1,0 +1,49 @@
+// labelmap / labeldrop / labelkeep (relabel.go relabel()): they iterate over a snapshot
+// of the labels taken before the rule (Builder.Range copies its add/del lists). 2.42 walked
+// a sorted Labels slice; 3.x walks the builder's insertion order, which follows Go map
+// iteration and is effectively random. We walk sorted order for both and say so when
+// two sources map to one name, because only then does the order matter.
+import { goReplaceAll } from '../expand.ts';
+import type { ActionFn } from './context.ts';
+import { q } from './context.ts';
+
+export const labelmap: ActionFn = (rule, lb, _val, ctx) => {
+  const from = ctx.notes ? new Map<string, string>() : null;
+  for (const [name, value] of lb.sortedEntries()) {
+    if (!rule.regex.test(name)) continue;
+    const res = goReplaceAll(rule.regex, name, rule.replacement);
+    lb.set(res, value);
+    if (!from || !ctx.notes) continue;
+    const prev = from.get(res);
+    if (prev !== undefined) {
+      ctx.notes.push(
+        `${q(prev)} and ${q(name)} both map to ${q(res)}; ${q(name)} wins here (sorted order)` +
+          (ctx.profile.replaceLegacyDelete ? '' : ', but Prometheus 3.x iterates in an unspecified order'),
+      );
+    } else {
+      ctx.notes.push(`${name} → ${res}`);
+    }
+    from.set(res, name);
+  }
+  return true;
+};
+
+export const labeldrop: ActionFn = (rule, lb, _val, ctx) => {
+  for (const [name] of lb.sortedEntries()) {
+    if (rule.regex.test(name)) {
+      lb.del(name);
+      if (ctx.notes) ctx.notes.push(`${name} dropped`);
+    }
+  }
+  return true;
+};
+
+export const labelkeep: ActionFn = (rule, lb, _val, ctx) => {
+  for (const [name] of lb.sortedEntries()) {
+    if (!rule.regex.test(name)) {
+      lb.del(name);
+      if (ctx.notes) ctx.notes.push(`${name} dropped`);
+    }
+  }
+  return true;
+};

@@ -1,0 +1,18 @@
+// The result views, in tab order. `as const` plus a derived union: the closed set the store, the
+// permalink codec and the keyboard shortcuts (Alt+1…) share.
+export const VIEWS = ['targets', 'dropped', 'failed', 'trace', 'config', 'objects', 'problems'] as const;
+export type ViewId = (typeof VIEWS)[number];
+
+export const VIEW_TITLES: Record<ViewId, string> = {
+  targets: 'Active',
+  dropped: 'Dropped',
+  failed: 'Failed',
+  trace: 'Trace',
+  config: 'Generated config',
+  objects: 'Objects',
+  problems: 'Problems',
+};
+
+export function isViewId(x: unknown): x is ViewId {
+  return typeof x === 'string' && (VIEWS as readonly string[]).includes(x);
+}

@@ -1,0 +1,91 @@
+// The engine's Web Worker: a thin adapter. It decodes a request, calls the engine (or the
+// strip pass), converts the result into the plain view model and posts it back. The last run's
+// RunResult stays here so traces can be sent one target at a time.
+import { getProfile, listProfiles, run, type InputFile, type RunResult } from '../engine/index.ts';
+import { PROTOCOL_VERSION, isProtocolMessage, type FromWorker, type RunRequest, type ToWorker } from './protocol.ts';
+import { chooseProfile } from './profile-choice.ts';
+import { stripFiles } from './strip.ts';
+import { findTarget, toRunView, traceView } from './view.ts';
+
+/** The part of DedicatedWorkerGlobalScope used here (the project's tsconfig has the DOM lib, not WebWorker). */
+interface WorkerScope {
+  postMessage(message: FromWorker): void;
+  onmessage: ((e: MessageEvent) => void) | null;
+}
+const scope = self as unknown as WorkerScope;
+
+/** Inputs above this size run without per-target traces (memory); a trace request then re-runs with them. */
+const TRACE_ALL_LIMIT = 4 * 1024 * 1024;
+
+interface LastRun {
+  id: number;
+  files: InputFile[];
+  options: Parameters<typeof run>[1];
+  result: RunResult;
+  traced: boolean;
+}
+let last: LastRun | undefined;
+
+function post(m: FromWorker): void {
+  scope.postMessage(m);
+}
+
+function handleRun(req: RunRequest): void {
+  post({ v: PROTOCOL_VERSION, type: 'progress', id: req.id, phase: 'running' });
+  const choice = chooseProfile(req.files, req.profile, (id) => getProfile(id) !== undefined);
+  const bytes = req.files.reduce((n, f) => n + f.text.length, 0);
+  const traced = bytes <= TRACE_ALL_LIMIT;
+  const options: Parameters<typeof run>[1] = { profile: choice.profile, trace: traced };
+  if (req.ownNamespace) options.ownNamespace = req.ownNamespace;
+  const t0 = performance.now();
+  const result = run(req.files, options);
+  const ms = performance.now() - t0;
+  last = { id: req.id, files: req.files, options, result, traced };
+  const view = toRunView(result, { profileAuto: choice.auto, ms, traced, ...(choice.note ? { profileNote: choice.note } : {}) });
+  post({ v: PROTOCOL_VERSION, type: 'result', id: req.id, view });
+}
+
+function handle(msg: ToWorker): void {
+  switch (msg.type) {
+    case 'run':
+      handleRun(msg);
+      return;
+    case 'trace': {
+      if (!last || last.id !== msg.runId) {
+        post({ v: PROTOCOL_VERSION, type: 'trace', id: msg.id, targetId: msg.targetId, trace: null });
+        return;
+      }
+      if (!last.traced) {
+        // Big input: traces were not recorded; record them now, once, for this input.
+        last.result = run(last.files, { ...last.options, trace: true });
+        last.traced = true;
+      }
+      const t = findTarget(last.result, msg.targetId);
+      post({ v: PROTOCOL_VERSION, type: 'trace', id: msg.id, targetId: msg.targetId, trace: t?.trace ? traceView(t.id, t.trace) : null });
+      return;
+    }
+    case 'strip': {
+      const { files, report } = stripFiles(msg.files, msg.remove);
+      post({ v: PROTOCOL_VERSION, type: 'stripped', id: msg.id, files, report });
+      return;
+    }
+  }
+}
+
+scope.onmessage = (e: MessageEvent) => {
+  const data: unknown = e.data;
+  if (!isProtocolMessage<ToWorker>(data)) {
+    const v = (data as { v?: unknown } | null)?.v;
+    post({ v: PROTOCOL_VERSION, type: 'error', id: null, message: `message refused: protocol version ${String(v)}, this worker speaks ${PROTOCOL_VERSION}` });
+    return;
+  }
+  try {
+    handle(data);
+  } catch (err) {
+    // The engine never throws on user input; if it does, that is a bug worth showing in full.
+    const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    post({ v: PROTOCOL_VERSION, type: 'error', id: data.id, message });
+  }
+};
+
+post({ v: PROTOCOL_VERSION, type: 'ready', profiles: listProfiles().map((p) => ({ id: p.id, title: p.title })) });
