@@ -17,9 +17,9 @@ function reference(wrapped: string, s: string): (string | undefined)[] | null {
 
 const FAST = ['(.*)', '.*', '.+', '(.+)', '', 'a', 'a|b', 'web|api', 'a|', '(a|b)', '(metrics)', '10299', 'v2\\.9\\.0', 'a\\|b',
   '__meta_kubernetes_pod_label_(.+)', '__meta_(.*)', 'k8s_.*', 'x.+', 'é(.*)', '😀|x', '\\.(.*)', 'a\nb'];
-const SLOW = ['a*', '(a)|(b)', 'a(b)', '(a)(b)', 'a.*b', '(?i)a', 'a\\d', '[ab]', '.*x', '(.*)x', '\\Qa\\E', '(a|b)+', 'ab*c', 'ab?', 'abc\\d+', 'foo)|(bar'];
+const SLOW = ['a*', '(a)|(b)', 'a(b)', '(a)(b)', 'a.*b', '(?i)a', 'a\\d', '[ab]', '.*x', '(.*)x', '\\Qa\\E', '(a|b)+', 'ab*c', 'ab?', 'abc\\d+', 'foo)|(bar', 'ab)*c(', 'a)(b', 'ab)?(c'];
 const INPUTS = ['', 'a', 'b', 'ab', 'a|b', 'web', 'api', 'apix', 'metrics', '10299', '1029', 'v2.9.0', 'v2x9x0', '\n', 'a\nb', 'x\n', 'x', 'xx',
-  '__meta_kubernetes_pod_label_app', '__meta_kubernetes_pod_label_', '__meta_', '__meta_x\ny', 'k8s_', 'k8s_a', 'é', 'éé', '😀', 'x😀', '.', '.a', 'abc1', 'abd1', 'ac', 'abbc', 'foo', 'xbar'];
+  '__meta_kubernetes_pod_label_app', '__meta_kubernetes_pod_label_', '__meta_', '__meta_x\ny', 'k8s_', 'k8s_a', 'é', 'éé', '😀', 'x😀', '.', '.a', 'abc1', 'abd1', 'ac', 'abbc', 'foo', 'xbar', 'c', 'abc', 'ababc'];
 
 describe('fast shapes agree with re2js on the wrapped pattern', () => {
   for (const p of [P3, P2]) {

@@ -1,9 +1,10 @@
 // State shared by the simulated controllers during one run: the output store, what was
 // added or changed, diagnostics, the nodes and the pod IPs already in use.
-import type { Diagnostic } from '../diagnostics.ts';
+import { diag, type Diagnostic } from '../diagnostics.ts';
 import type { KubeObject, Node, Pod, StoredObject } from '../ingest/kinds.ts';
 import type { ObjectStore } from '../ingest/store.ts';
 import { identity, SIM_TIME, uidFor } from './ids.ts';
+import { sortedMap } from './meta.ts';
 import { nodeInfo, type NodeInfo } from './scheduling.ts';
 
 export type ControllerName =
@@ -50,6 +51,9 @@ export function newContext(input: ObjectStore): SimContext {
 /** Puts a simulated object in the output store, marked with the controller and the input object it came from. */
 export function addSimulated<T extends KubeObject>(ctx: SimContext, obj: T, controller: ControllerName, root: StoredObject): StoredObject<T> {
   const r = root.obj.metadata;
+  // The API server serves maps with sorted keys.
+  if (obj.metadata.labels) obj.metadata.labels = sortedMap(obj.metadata.labels);
+  if (obj.metadata.annotations) obj.metadata.annotations = sortedMap(obj.metadata.annotations);
   const stored: StoredObject<T> = {
     obj,
     origin: {
@@ -88,9 +92,15 @@ export function uidOf(o: KubeObject): string {
   return o.metadata.uid || uidFor(identity(o.kind, o.metadata.namespace, o.metadata.name));
 }
 
-/** Metadata every simulated object carries, as the API server fills it on create. */
-export function baseMeta(kind: string, namespace: string | undefined, name: string): { name: string; namespace?: string; uid: string; creationTimestamp: string } {
-  return { name, ...(namespace !== undefined ? { namespace } : {}), uid: uidFor(identity(kind, namespace, name)), creationTimestamp: SIM_TIME };
+/** Metadata every simulated object carries, as the API server fills it on create (in the order it prints it). */
+export function baseMeta(kind: string, namespace: string | undefined, name: string, generateName?: string): { name: string; namespace?: string; uid: string; creationTimestamp: string } {
+  return {
+    name,
+    ...(generateName !== undefined ? { generateName } : {}),
+    ...(namespace !== undefined ? { namespace } : {}),
+    uid: uidFor(identity(kind, namespace, name)),
+    creationTimestamp: SIM_TIME,
+  };
 }
 
 /** The Nodes pods can run on: the input's, or one synthesized `node-1` (made on first need, marked as the kubelet's). */
@@ -125,6 +135,9 @@ export function clusterNodes(ctx: SimContext, needer: StoredObject): NodeInfo[] 
     },
   };
   const stored = addSimulated(ctx, node, 'kubelet', needer);
+  ctx.diagnostics.push(
+    diag('SIMULATED', 'info', 'the input has no Nodes: simulated Node node-1 (InternalIP 10.0.0.1, pod CIDR 10.244.0.0/24) to run the simulated Pods; it stands in for every node, so nodeSelector and taints are not checked against it', needer.origin.pos),
+  );
   ctx.nodes = [nodeInfo(stored, 0, true)];
   return ctx.nodes;
 }

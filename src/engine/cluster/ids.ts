@@ -20,10 +20,17 @@ export function fnv1a32(s: string): number {
   return h >>> 0;
 }
 
-/** An endless stream of 32-bit values from one seed (the i-th value is fnv1a32(seed#i)). */
+/** MurmurHash3's fmix32 finalizer: FNV-1a of strings that differ only at the end differ only in a few bits. */
+function fmix32(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** An endless stream of well-mixed 32-bit values from one seed (the i-th is fmix32(fnv1a32(seed#i))). */
 function stream(seed: string): () => number {
   let i = 0;
-  return () => fnv1a32(`${seed}#${i++}`);
+  return () => fmix32(fnv1a32(`${seed}#${i++}`));
 }
 
 /** `n` characters of the suffix alphabet, as rand.String(n) would draw them, but from `seed`. */

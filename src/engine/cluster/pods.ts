@@ -5,7 +5,7 @@
 import type { KubeObject, OwnerReference, Pod, PodSpec, StoredObject } from '../ingest/kinds.ts';
 import { addSimulated, allocatePodIP, baseMeta, clone, clusterNodes, uidOf, type ControllerName, type SimContext } from './context.ts';
 import { generateName, identity } from './ids.ts';
-import { setPodState, type PodState } from './podstate.ts';
+import { setPodState, type PodPlacement, type PodState } from './podstate.ts';
 import { unfit, type NodeInfo } from './scheduling.ts';
 
 export interface PodTemplate {
@@ -27,6 +27,8 @@ export interface PodRequest {
   annotations?: Record<string, string>;
   hostname?: string;
   subdomain?: string;
+  /** What the controller adds to the template's spec (the DaemonSet's node affinity and tolerations). */
+  specPatch?: (spec: PodSpec) => void;
   /** A fixed node (DaemonSet); otherwise round-robin over the nodes that fit, by `index`. */
   node?: NodeInfo;
   index: number;
@@ -56,6 +58,21 @@ export function fittingNodes(ctx: SimContext, root: StoredObject, spec: PodSpec)
   return { fits, why: `0/${nodes.length} nodes are available${why ? ` (${why})` : ''}` };
 }
 
+/** The scheduler (round-robin over the nodes that fit, by `index`, or a fixed node) and the CNI (an IP from the
+ * node's pod CIDR; a hostNetwork pod shares its node's IP). No fitting node → no placement, and why. */
+export function schedule(ctx: SimContext, root: StoredObject, spec: PodSpec, index: number, fixed?: NodeInfo): { place?: PodPlacement; why: string } {
+  let node = fixed;
+  let why = '';
+  if (!node) {
+    const f = fittingNodes(ctx, root, spec);
+    node = f.fits.length ? f.fits[index % f.fits.length] : undefined;
+    why = f.why;
+  }
+  if (!node) return { why };
+  const podIP = spec.hostNetwork && node.ip ? node.ip : allocatePodIP(ctx, node);
+  return { place: { nodeName: node.name, hostIP: node.ip, podIP }, why };
+}
+
 /** GetPodFromTemplate + scheduling + kubelet status: one simulated Pod in the output store. */
 export function createPod(ctx: SimContext, req: PodRequest): StoredObject<Pod> {
   const ns = req.owner.metadata.namespace ?? 'default';
@@ -68,39 +85,19 @@ export function createPod(ctx: SimContext, req: PodRequest): StoredObject<Pod> {
   const spec: PodSpec = clone(req.template.spec ?? {});
   if (req.hostname !== undefined) spec.hostname = req.hostname;
   if (req.subdomain) spec.subdomain = req.subdomain;
+  req.specPatch?.(spec);
   const pod: Pod = {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: {
-      ...baseMeta('Pod', ns, name),
-      ...(req.name === undefined ? { generateName: base } : {}),
+      ...baseMeta('Pod', ns, name, req.name === undefined ? base : undefined),
       ...(Object.keys(labels).length ? { labels } : {}),
       ...(Object.keys(annotations).length ? { annotations } : {}),
       ownerReferences: [controllerRef(req.owner)],
     },
     spec,
   };
-  // generateName goes right after name, as the API server prints it.
-  pod.metadata = reorder(pod.metadata, ['name', 'generateName', 'namespace', 'uid', 'creationTimestamp']);
-  let node = req.node;
-  let why = '';
-  if (!node) {
-    const f = fittingNodes(ctx, req.root, spec);
-    node = f.fits.length ? f.fits[req.index % f.fits.length] : undefined;
-    why = f.why;
-  }
-  if (!node) setPodState(pod, 'pending', undefined, why);
-  else {
-    // A hostNetwork pod shares its node's network namespace, so its podIP is the node's IP.
-    const podIP = spec.hostNetwork && node.ip ? node.ip : allocatePodIP(ctx, node);
-    setPodState(pod, req.state, { nodeName: node.name, hostIP: node.ip, podIP });
-  }
+  const { place, why } = schedule(ctx, req.root, spec, req.index, req.node);
+  setPodState(pod, place ? req.state : 'pending', place, why);
   return addSimulated(ctx, pod, req.controller, req.root);
-}
-
-function reorder<T extends Record<string, unknown>>(o: T, first: string[]): T {
-  const out: Record<string, unknown> = {};
-  for (const k of first) if (o[k] !== undefined) out[k] = o[k];
-  for (const [k, v] of Object.entries(o)) if (!(k in out)) out[k] = v;
-  return out as T;
 }

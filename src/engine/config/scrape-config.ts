@@ -167,7 +167,7 @@ function parseScrapeConfig(node: unknown, r: Reader, global: GlobalConfig, profi
   const relabelNode = getNode(node, 'relabel_configs');
   const rel = parseRelabelConfigs(relabelNode ?? null, r.src, profile, { nameValidation });
   r.diagnostics.push(...rel.diagnostics);
-  const mrel = parseRelabelConfigs(getNode(node, 'metric_relabel_configs') ?? null, r.src, profile, { nameValidation });
+  const mrel = parseRelabelConfigs(getNode(node, 'metric_relabel_configs') ?? null, r.src, profile, { nameValidation, kind: 'metric' });
   r.diagnostics.push(...mrel.diagnostics);
 
   if (r.diagnostics.slice(before).some((d) => d.severity === 'error')) return undefined;

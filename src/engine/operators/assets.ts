@@ -40,6 +40,13 @@ export class Assets {
     return { ok: true, value: this.reveal ? v : MASK };
   }
 
+  /** A Secret value that is configuration, not a credential (additional scrape configs): never masked. */
+  raw(ns: string, sel: Obj | undefined): Lookup {
+    const r = this.secret(ns, sel, 'po');
+    if (!r.ok) return r;
+    return { ok: true, value: this.secretValues.get(`${ns}/${str(sel, 'name') ?? ''}`)?.[str(sel, 'key') ?? ''] ?? '' };
+  }
+
   /** A key of a ConfigMap in `ns` (not secret: shown as is). */
   configMap(ns: string, sel: Obj | undefined, style: 'po' | 'vm'): Lookup {
     const name = str(sel, 'name') ?? '';

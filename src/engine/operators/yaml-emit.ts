@@ -2,6 +2,7 @@
 // what the operator writes into its config Secret: 2-space indent, block lists at the parent key's
 // indentation, `{}`/`[]` for empty collections, and strings quoted only when yaml.v2 would quote them
 // (they would read back as a number/bool/null, or libyaml's emitter does not allow them plain).
+import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 
 /** An ordered mapping (Go yaml.MapSlice): keys are emitted in insertion order. Plain JS objects are
  * emitted like Go maps: keys sorted. */
@@ -192,4 +193,29 @@ function formatString(s: string, indent: number): string {
   if (plainAllowed(s)) return s;
   if (hasSpecial(s) || s.includes('\n')) return doubleQuote(s);
   return `'${s.replace(/'/g, "''")}'`;
+}
+
+/** Replaces `$(VAR)` / `%{VAR}` placeholders in every string (the config-reloader's expansion). */
+export function substitute(v: YValue, vars: Record<string, string>): YValue {
+  if (typeof v === 'string') return v.replace(/\$\(([A-Z_][A-Z0-9_]*)\)|%\{([A-Z_][A-Z0-9_]*)\}/g, (m, a: string | undefined, b: string | undefined) => vars[(a ?? b) as string] ?? m);
+  if (Array.isArray(v)) return v.map((x) => substitute(x, vars));
+  if (v instanceof MapSlice) return new MapSlice(v.items.map(([k, x]) => [k, substitute(x, vars)]));
+  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, substitute(x, vars)]));
+  return v;
+}
+
+/** Raw YAML text (additional scrape configs) as ordered values. */
+export function fromYamlText(text: string): YValue | undefined {
+  const doc = parseDocument(text);
+  if (doc.errors.length) return undefined;
+  const conv = (n: unknown): YValue => {
+    if (isMap(n)) return new MapSlice(n.items.map((p) => [String(isScalar(p.key) ? p.key.value : p.key), conv(p.value)]));
+    if (isSeq(n)) return n.items.map(conv);
+    if (isScalar(n)) {
+      const v = n.value;
+      return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : v === null ? null : String(v);
+    }
+    return null;
+  };
+  return conv(doc.contents);
 }

@@ -7,46 +7,64 @@
 import { compareStrings, type Labels } from '../labels.ts';
 
 export class LabelBuilder {
-  private add: Map<string, string> | null = null;
+  // Added or changed labels as parallel arrays, searched linearly: like Prometheus' Builder
+  // (slices), this beats a Map for the handful of labels a rule list writes.
+  private addK: string[] = [];
+  private addV: string[] = [];
   /** Names present in the base that were deleted (and not set again). */
-  private del: Set<string> | null = null;
+  private deleted: Set<string> | null = null;
 
   constructor(private readonly base: Labels) {}
 
   get(n: string): string {
-    if (this.add !== null) {
-      const v = this.add.get(n);
-      if (v !== undefined) return v;
-    }
-    if (this.del !== null && this.del.has(n)) return '';
-    return this.baseGet(n);
+    const i = this.addK.indexOf(n);
+    if (i >= 0) return this.addV[i] as string;
+    if (this.deleted !== null && this.deleted.has(n)) return '';
+    // typeof skips inherited members such as "constructor": Object.prototype has no string values.
+    const v = this.base[n];
+    return typeof v === 'string' ? v : '';
   }
 
   has(n: string): boolean {
-    return this.get(n) !== '' || (typeof this.base[n] === 'string' && !this.del?.has(n));
+    if (this.addK.includes(n)) return true;
+    return typeof this.base[n] === 'string' && !(this.deleted !== null && this.deleted.has(n));
   }
 
   set(n: string, v: string): void {
     if (v === '') {
-      this.delete(n);
+      this.del(n);
       return;
     }
-    (this.add ??= new Map()).set(n, v);
-    if (this.del !== null) this.del.delete(n);
+    const i = this.addK.indexOf(n);
+    if (i >= 0) {
+      this.addV[i] = v;
+      return;
+    }
+    this.addK.push(n);
+    this.addV.push(v);
+    if (this.deleted !== null) this.deleted.delete(n);
   }
 
   /** Builder.Del. */
-  delete(n: string): void {
-    if (this.add !== null) this.add.delete(n);
-    if (typeof this.base[n] === 'string') (this.del ??= new Set()).add(n);
+  del(n: string): void {
+    const i = this.addK.indexOf(n);
+    if (i >= 0) {
+      this.addK.splice(i, 1);
+      this.addV.splice(i, 1);
+    }
+    if (typeof this.base[n] === 'string') (this.deleted ??= new Set()).add(n);
   }
 
-  /** Name/value pairs in Go byte order: what labelmap/labeldrop/labelkeep iterate over (a snapshot). */
-  sortedEntries(): [string, string][] {
-    const cur = this.build();
-    return Object.keys(cur)
-      .sort(compareStrings)
-      .map((k) => [k, cur[k] as string]);
+  /** The current label names (unordered): a snapshot for labelmap/labeldrop/labelkeep. */
+  names(): string[] {
+    const names: string[] = [];
+    const del = this.deleted;
+    const addK = this.addK;
+    for (const k of Object.keys(this.base)) {
+      if ((del === null || !del.has(k)) && (addK.length === 0 || !addK.includes(k))) names.push(k);
+    }
+    for (let i = 0; i < addK.length; i++) names.push(addK[i] as string);
+    return names;
   }
 
   /** A fresh copy of the current labels (for trace steps). */
@@ -60,25 +78,34 @@ export class LabelBuilder {
     return this.build();
   }
 
-  private baseGet(n: string): string {
-    // typeof skips inherited members such as "constructor": Object.prototype has no string values.
-    const v = this.base[n];
-    return typeof v === 'string' ? v : '';
-  }
-
   private build(): Labels {
-    const changed = (this.add !== null && this.add.size > 0) || (this.del !== null && this.del.size > 0);
-    if (!changed) return this.base;
+    const del = this.deleted !== null && this.deleted.size > 0 ? this.deleted : null;
+    if (del === null && this.addK.length === 0) return this.base;
     let o: Labels;
-    if (this.del === null || this.del.size === 0) {
+    // Object.assign would route an own "__proto__" key through the prototype setter and lose it.
+    if (del === null && typeof this.base['__proto__'] !== 'string') {
       o = Object.assign({}, this.base);
     } else {
       o = {};
-      for (const k of Object.keys(this.base)) if (!this.del.has(k)) put(o, k, this.base[k] as string);
+      for (const k of Object.keys(this.base)) if (del === null || !del.has(k)) put(o, k, this.base[k] as string);
     }
-    if (this.add !== null) for (const [k, v] of this.add) put(o, k, v);
+    for (let i = 0; i < this.addK.length; i++) put(o, this.addK[i] as string, this.addV[i] as string);
     return o;
   }
+}
+
+/** Sorts like Go's sort.Strings (byte order). Native UTF-16 order equals UTF-8 byte order unless a surrogate
+ * is involved, so the slower exact comparison runs only then. */
+export function sortGo(names: string[]): void {
+  for (const n of names) {
+    for (let i = 0; i < n.length; i++) {
+      if ((n.charCodeAt(i) & 0xf800) === 0xd800) {
+        names.sort(compareStrings);
+        return;
+      }
+    }
+  }
+  names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 function put(o: Labels, k: string, v: string): void {

@@ -10,13 +10,8 @@ export interface ExpandMatch {
   names?: ReadonlyArray<string>;
 }
 
-const NAME_CHAR = /[\p{L}\p{Nd}_]/u;
-
-function isNameChar(c: string): boolean {
-  const x = c.charCodeAt(0);
-  if (x < 0x80) return (x >= 0x30 && x <= 0x39) || (x >= 0x41 && x <= 0x5a) || (x >= 0x61 && x <= 0x7a) || x === 0x5f;
-  return NAME_CHAR.test(c);
-}
+// Go unicode.IsLetter / IsDigit (category Nd) / '_', for names past ASCII.
+const NAME_CHAR = /^[\p{L}\p{Nd}_]$/u;
 
 /** Go `extract`: after a `$`, the name (`name` or `{name}`), its group number (-1 = a name) and the
  * offset after it; null when malformed (the `$` is then literal). */
@@ -28,9 +23,14 @@ function extract(t: string, i: number): { name: string; num: number; end: number
   }
   const start = i;
   while (i < t.length) {
-    const cp = t.codePointAt(i) as number;
-    const ch = String.fromCodePoint(cp);
-    if (!isNameChar(ch)) break;
+    const c = t.charCodeAt(i);
+    if (c < 0x80) {
+      if (!((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f)) break;
+      i++;
+      continue;
+    }
+    const ch = String.fromCodePoint(t.codePointAt(i) as number);
+    if (!NAME_CHAR.test(ch)) break;
     i += ch.length;
   }
   if (i === start) return null;
@@ -57,6 +57,7 @@ function extract(t: string, i: number): { name: string; num: number; end: number
 export function goExpand(template: string, match: ExpandMatch): string {
   if (template.indexOf('$') < 0) return template;
   const { groups, names } = match;
+  if (template === '$1') return groups[1] ?? ''; // the default replacement
   let out = '';
   let i = 0;
   for (;;) {

@@ -54,6 +54,33 @@ function skipClass(text: string, i: number): number {
   return j + 1;
 }
 
+/** True when some `)` in `text` closes more groups than `text` opened, i.e. it closes the wrap's own
+ * group (`foo)|(bar`, `ab)*c(`): the rest of the pattern is then outside the anchored group. */
+export function closesWrapGroup(text: string): boolean {
+  let depth = 0;
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '\\') {
+      if (text[i + 1] === 'Q') {
+        const end = text.indexOf('\\E', i + 2);
+        i = end < 0 ? text.length : end + 2;
+      } else {
+        i = skipEscape(text, i);
+      }
+      continue;
+    }
+    if (c === '[') {
+      i = skipClass(text, i);
+      continue;
+    }
+    if (c === '(') depth++;
+    else if (c === ')' && --depth < 0) return true;
+    i++;
+  }
+  return false;
+}
+
 /** Every group opening in `text`, in order. Stops at a named group without `>` (a Go error). */
 export function scanGroups(text: string): GroupOpen[] {
   const out: GroupOpen[] = [];

@@ -8,7 +8,7 @@ import { RE2JS } from 're2js';
 import type { Profile } from '../profiles/types.ts';
 import type { CompiledRegex } from './types.ts';
 import { fastExec, fastShape, fastTest, requiredPrefix, type FastShape } from './regex-fast.ts';
-import { scanGroups } from './regex-scan.ts';
+import { closesWrapGroup, scanGroups } from './regex-scan.ts';
 
 export type CompileResult = { ok: true; re: CompiledRegex } | { ok: false; message: string };
 export type RegexProfile = Pick<Profile, 'relabel'>;
@@ -37,22 +37,21 @@ class Re2Regex implements CompiledRegex {
   exec(s: string): (string | undefined)[] | null {
     if (this.fast) return fastExec(this.fast, s, this.dotNL);
     if (this.prefix && !s.startsWith(this.prefix)) return null;
-    const m = this.re.matcher(s);
-    if (!m.find()) return null;
+    const idx = this.execIndex(s, 0);
+    if (idx === null) return null;
     const out: (string | undefined)[] = new Array(this.numSubexp + 1);
-    for (let i = 0; i <= this.numSubexp; i++) out[i] = m.group(i) ?? undefined;
+    for (let i = 0; i <= this.numSubexp; i++) {
+      const a = idx[2 * i] as number;
+      out[i] = a < 0 ? undefined : s.slice(a, idx[2 * i + 1] as number);
+    }
     return out;
   }
 
   execIndex(s: string, from: number): number[] | null {
-    const m = this.re.matcher(s);
-    if (!m.find(from)) return null;
-    const out: number[] = new Array(2 * (this.numSubexp + 1));
-    for (let i = 0; i <= this.numSubexp; i++) {
-      out[2 * i] = m.start(i);
-      out[2 * i + 1] = m.end(i);
-    }
-    return out;
+    // An unanchored search from `from` (Go doExecute at a position; `^` still means offset 0), as
+    // Matcher.find does, but asking for every group in one pass (UTF-16 offsets, -1 = unset).
+    const r = this.re.re2().matchWithGroup(s, from, s.length, UNANCHORED, this.numSubexp + 1) as [boolean, number[] | null];
+    return r[0] && r[1] ? r[1] : null;
   }
 
   /** True when every match spans the whole input, so ReplaceAll equals one Expand. */
@@ -61,6 +60,7 @@ class Re2Regex implements CompiledRegex {
   }
 }
 
+const UNANCHORED = 0; // RE2Flags.UNANCHORED
 const CACHE_MAX = 4096;
 const cache = new Map<string, CompileResult>();
 const dotNLByWrap = new Map<string, boolean>();
@@ -149,7 +149,7 @@ function compileUncached(text: string, prefix: string, suffix: string, angle: bo
   }
   const known = knownWrap(prefix, suffix);
   const fast = known ? fastShape(text) : null;
-  const req = known && !fast ? requiredPrefix(text) : '';
+  const req = known && !fast && !closesWrapGroup(text) ? requiredPrefix(text) : '';
   return { ok: true, re: new Re2Regex(text, source, re, names, fast, req, dotMatchesNewline(prefix, suffix)) };
 }
 

@@ -5,12 +5,12 @@ import { drop, dropequal, keep, keepequal } from './match.ts';
 import { replace } from './replace.ts';
 import { hashmod, lowercase, uppercase } from './set-ops.ts';
 
-const PROM: Record<string, ActionFn> = {
+const PROM = new Map<string, ActionFn>(Object.entries({
   replace, keep, drop, keepequal, dropequal, hashmod, lowercase, uppercase, labelmap, labeldrop, labelkeep,
-};
+}));
 
 export function actionFor(name: string): ActionFn | undefined {
-  return Object.prototype.hasOwnProperty.call(PROM, name) ? PROM[name] : extraAction(name);
+  return PROM.get(name) ?? extraAction(name);
 }
 
 export { registerRelabelAction, type ActionContext, type ActionFn } from './context.ts';

@@ -3,14 +3,21 @@
 // a sorted Labels slice; 3.x walks the builder's insertion order, which follows Go map
 // iteration and is effectively random. We walk sorted order for both and say so when
 // two sources map to one name, because only then does the order matter.
+import { sortGo } from '../builder.ts';
 import { goReplaceAll } from '../expand.ts';
 import type { ActionFn } from './context.ts';
 import { q } from './context.ts';
 
+// Only matching names do anything, so we filter first and sort just those (the order only
+// decides collisions), taking every value before the first Set, as the snapshot requires.
 export const labelmap: ActionFn = (rule, lb, _val, ctx) => {
   const from = ctx.notes ? new Map<string, string>() : null;
-  for (const [name, value] of lb.sortedEntries()) {
-    if (!rule.regex.test(name)) continue;
+  const hits = lb.names().filter((n) => rule.regex.test(n));
+  if (hits.length > 1) sortGo(hits);
+  const values = hits.map((n) => lb.get(n));
+  for (let i = 0; i < hits.length; i++) {
+    const name = hits[i] as string;
+    const value = values[i] as string;
     const res = goReplaceAll(rule.regex, name, rule.replacement);
     lb.set(res, value);
     if (!from || !ctx.notes) continue;
@@ -29,7 +36,7 @@ export const labelmap: ActionFn = (rule, lb, _val, ctx) => {
 };
 
 export const labeldrop: ActionFn = (rule, lb, _val, ctx) => {
-  for (const [name] of lb.sortedEntries()) {
+  for (const name of lb.names()) {
     if (rule.regex.test(name)) {
       lb.del(name);
       if (ctx.notes) ctx.notes.push(`${name} dropped`);
@@ -39,7 +46,7 @@ export const labeldrop: ActionFn = (rule, lb, _val, ctx) => {
 };
 
 export const labelkeep: ActionFn = (rule, lb, _val, ctx) => {
-  for (const [name] of lb.sortedEntries()) {
+  for (const name of lb.names()) {
     if (!rule.regex.test(name)) {
       lb.del(name);
       if (ctx.notes) ctx.notes.push(`${name} dropped`);

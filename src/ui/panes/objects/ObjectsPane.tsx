@@ -1,0 +1,72 @@
+// Every object the engine knows: from the input, implied by the API server, or made by the cluster
+// simulation (marked "simulated"), and what it ignored.
+import { useDeferredValue, useMemo } from 'react';
+import type { ObjectView } from '../../../worker/view.ts';
+import { VirtualList } from '../../components/VirtualList.tsx';
+import { JumpButton } from '../../results/JumpButton.tsx';
+import { useApp } from '../../state/context.ts';
+
+type Row = { type: 'head'; text: string } | { type: 'obj'; o: ObjectView } | { type: 'ignored'; kind: string; name: string; reason: string; file: string; line: number };
+
+function nsName(ns: string | undefined, name: string): string {
+  return ns ? `${ns}/${name}` : name;
+}
+
+export function ObjectsPane() {
+  const view = useApp((s) => s.run.view);
+  const filter = useDeferredValue(useApp((s) => s.filter)).toLowerCase();
+  const rows = useMemo(() => {
+    const out: Row[] = [];
+    if (!view) return out;
+    const match = (s: string) => !filter || s.toLowerCase().includes(filter);
+    const objs = view.objects.filter((o) => match(`${o.kind} ${nsName(o.namespace, o.name)}`));
+    const simulated = objs.filter((o) => o.simulated).length;
+    out.push({ type: 'head', text: `${objs.length} objects${simulated ? `, ${simulated} simulated` : ''}` });
+    for (const o of objs) out.push({ type: 'obj', o });
+    const ign = view.ignored.filter((i) => match(`${i.kind} ${nsName(i.namespace, i.name ?? '')}`));
+    if (ign.length) {
+      out.push({ type: 'head', text: `${ign.length} ignored` });
+      for (const i of ign) out.push({ type: 'ignored', kind: i.kind, name: nsName(i.namespace, i.name ?? ''), reason: i.reason, file: i.file, line: i.line });
+    }
+    return out;
+  }, [view, filter]);
+  return (
+    <VirtualList
+      items={rows}
+      ariaLabel="Objects"
+      testId="objects-list"
+      heightOf={(r) => (r.type === 'head' ? 30 : 34)}
+      keyOf={(r, i) => `${r.type}:${i}`}
+      render={(r) => {
+        if (r.type === 'head') return <div className="job-row">{r.text}</div>;
+        if (r.type === 'ignored') {
+          return (
+            <div className="object-row ignored" role="listitem">
+              <span className="obj-kind">{r.kind}</span>
+              <span className="mono">{r.name}</span>
+              <span className="muted">{r.reason}</span>
+            </div>
+          );
+        }
+        const o = r.o;
+        return (
+          <div className="object-row" role="listitem" data-testid="object-row" data-simulated={o.simulated ? 'true' : undefined}>
+            <span className="obj-kind">{o.kind}</span>
+            <span className="mono">{nsName(o.namespace, o.name)}</span>
+            {o.simulated ? (
+              <span className="badge badge-simulated" data-testid="simulated-badge" title={`made by the ${o.simulated.controller} from ${o.simulated.kind} ${nsName(o.simulated.namespace, o.simulated.name)}`}>
+                simulated · {o.simulated.controller}
+              </span>
+            ) : null}
+            {o.implied ? (
+              <span className="badge badge-implied" title={o.implied}>
+                implied
+              </span>
+            ) : null}
+            {!o.simulated && !o.implied ? <JumpButton pos={{ file: o.file, line: o.line, col: o.col }} /> : null}
+          </div>
+        );
+      }}
+    />
+  );
+}

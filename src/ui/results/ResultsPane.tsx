@@ -1,0 +1,174 @@
+// The right-hand side: view tabs with counts, the filter, banners for what the run could not do,
+// and the selected view.
+import { useRef, type KeyboardEvent } from 'react';
+import type { RunView } from '../../worker/view.ts';
+import { ConfigTab } from '../panes/config/ConfigTab.ts';
+import { DroppedPane } from '../panes/dropped/DroppedPane.tsx';
+import { FailedPane } from '../panes/failed/FailedPane.tsx';
+import { GeneratedConfigPane } from '../panes/config/GeneratedConfigPane.tsx';
+import { ObjectsPane } from '../panes/objects/ObjectsPane.tsx';
+import { ProblemsPane } from '../panes/problems/ProblemsPane.tsx';
+import { TargetsPane } from '../panes/targets/TargetsPane.tsx';
+import { TracePane } from '../panes/trace/TracePane.tsx';
+import { WhyNotPanel } from '../panes/why/WhyNotPanel.tsx';
+import { useActions, useApp } from '../state/context.ts';
+import { profileTitle } from '../state/profiles.ts';
+import { VIEW_TITLES, type ViewId } from '../state/views.ts';
+import { Welcome } from './Welcome.tsx';
+
+function countFor(v: ViewId, view: RunView | undefined): number | undefined {
+  if (!view) return undefined;
+  const s = view.summary;
+  switch (v) {
+    case 'targets':
+      return s.active;
+    case 'dropped':
+      return s.dropped + s.duplicates;
+    case 'failed':
+      return s.failed;
+    case 'objects':
+      return s.objects;
+    case 'problems':
+      return view.diagnostics.filter((d) => d.severity !== 'info').length;
+    default:
+      return undefined;
+  }
+}
+
+/** Tabs shown: the generated-config tab only when there is one. */
+export function visibleViews(view: RunView | undefined): ViewId[] {
+  const all: ViewId[] = ['targets', 'dropped', 'failed', 'trace', 'config', 'objects', 'problems'];
+  return all.filter((v) => v !== 'config' || ConfigTab.available(view));
+}
+
+function StatusLine() {
+  const run = useApp((s) => s.run);
+  const { cancelRun } = useActions();
+  const v = run.view;
+  return (
+    <div className="status-line" data-testid="run-status" data-state={run.status} data-seq={run.seq} aria-live="polite">
+      {run.status === 'running' ? (
+        <>
+          <span className="spinner" aria-hidden="true" /> Running…
+          <button type="button" className="btn btn-small" onClick={cancelRun} data-testid="cancel-run">
+            Cancel
+          </button>
+        </>
+      ) : null}
+      {run.status === 'cancelled' ? <span>Cancelled. Press Run (Ctrl+Enter) to try again.</span> : null}
+      {v ? (
+        <span className="muted">
+          {profileTitle(v.profile)}
+          {v.profileAuto ? ' (from the input)' : ''} · {v.summary.jobs} job{v.summary.jobs === 1 ? '' : 's'} · {v.summary.objects} object{v.summary.objects === 1 ? '' : 's'} · {v.summary.ms < 10 ? v.summary.ms.toFixed(1) : Math.round(v.summary.ms)} ms
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+function Banners() {
+  const run = useApp((s) => s.run);
+  const v = run.view;
+  return (
+    <>
+      {run.status === 'error' ? (
+        <div className="banner banner-error" role="alert" data-testid="run-error">
+          The engine stopped: {run.error}. Your input is kept; edit it or press Run to try again.
+        </div>
+      ) : null}
+      {v?.configRejected ? (
+        <div className="banner banner-error" role="alert" data-testid="config-rejected">
+          {v.profile.startsWith('vmagent') ? 'vmagent' : 'Prometheus'} would refuse this config (see Problems): the real engine would scrape nothing. The valid jobs are shown anyway.
+        </div>
+      ) : null}
+      {v?.profileNote ? (
+        <div className="banner banner-info" data-testid="profile-note">
+          Note: {v.profileNote}.
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+export function ResultsPane() {
+  const view = useApp((s) => s.run.view);
+  const current = useApp((s) => s.view);
+  const filter = useApp((s) => s.filter);
+  const hasInput = useApp((s) => s.files.some((f) => f.text.trim() !== ''));
+  const running = useApp((s) => s.run.status === 'running');
+  const { setView, setFilter } = useActions();
+  const tabs = visibleViews(view);
+  const tabRefs = useRef<Record<string, HTMLButtonElement | null>>({});
+  const shown = tabs.includes(current) ? current : 'targets';
+
+  const onTabKey = (e: KeyboardEvent<HTMLButtonElement>) => {
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+    const i = tabs.indexOf(shown);
+    const next = tabs[(i + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length] as ViewId;
+    setView(next);
+    tabRefs.current[next]?.focus();
+    e.preventDefault();
+  };
+
+  if (!hasInput && !view?.jobs.length) return <Welcome />;
+
+  return (
+    <div className={`results${running ? ' is-running' : ''}`}>
+      <div className="results-head">
+        <div role="tablist" aria-label="Result views" className="tabs">
+          {tabs.map((v, i) => {
+            const n = countFor(v, view);
+            return (
+              <button
+                key={v}
+                ref={(el) => {
+                  tabRefs.current[v] = el;
+                }}
+                type="button"
+                role="tab"
+                id={`tab-${v}`}
+                aria-selected={v === shown}
+                aria-controls="result-panel"
+                tabIndex={v === shown ? 0 : -1}
+                className={`tab tab-${v}`}
+                data-testid={`view-tab-${v}`}
+                title={`${VIEW_TITLES[v]} (Alt+${i + 1})`}
+                onClick={() => setView(v)}
+                onKeyDown={onTabKey}
+              >
+                {VIEW_TITLES[v]}
+                {n !== undefined ? (
+                  <span className="count" data-testid={`count-${v}`}>
+                    {n}
+                  </span>
+                ) : null}
+              </button>
+            );
+          })}
+        </div>
+        <input
+          type="search"
+          className="filter"
+          placeholder="Filter: text, name=value, name~part"
+          aria-label="Filter targets and labels"
+          data-testid="filter"
+          id="target-filter"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+        />
+      </div>
+      <StatusLine />
+      <Banners />
+      {shown === 'targets' || shown === 'dropped' ? <WhyNotPanel /> : null}
+      <div className="result-body" role="tabpanel" id="result-panel" aria-labelledby={`tab-${shown}`} data-testid={`pane-${shown}`}>
+        {shown === 'targets' ? <TargetsPane /> : null}
+        {shown === 'dropped' ? <DroppedPane /> : null}
+        {shown === 'failed' ? <FailedPane /> : null}
+        {shown === 'trace' ? <TracePane /> : null}
+        {shown === 'config' ? <GeneratedConfigPane /> : null}
+        {shown === 'objects' ? <ObjectsPane /> : null}
+        {shown === 'problems' ? <ProblemsPane /> : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+// Everything about the selected target: where it came from, why it is (not) scraped, its labels
+// before and after relabeling, with copy buttons and the way into its trace.
+import type { RunView, TargetView } from '../../worker/view.ts';
+import { CopyButton } from '../components/CopyButton.tsx';
+import { LabelTable, formatLabelSet } from '../components/LabelTable.tsx';
+import { useActions } from '../state/context.ts';
+import { JumpButton } from './JumpButton.tsx';
+import { reasonText } from './ReasonLine.tsx';
+
+export function findTargetView(view: RunView | undefined, id: string | undefined): TargetView | undefined {
+  if (!view || !id) return undefined;
+  for (const j of view.jobs) for (const list of [j.active, j.dropped, j.failed, j.duplicates]) for (const t of list) if (t.id === id) return t;
+  return undefined;
+}
+
+const STATE_WORD: Record<TargetView['state'], string> = { active: 'Active', dropped: 'Dropped', failed: 'Failed', duplicate: 'Collapsed duplicate' };
+
+export function TargetDetail({ t }: { t: TargetView }) {
+  const { openTrace, selectTarget } = useActions();
+  const obj = t.object;
+  return (
+    <section className="target-detail" aria-label="Selected target" data-testid="target-detail" data-target-id={t.id}>
+      <header className="detail-head">
+        <span className={`badge badge-${t.state}`}>{STATE_WORD[t.state]}</span>
+        <span className="mono detail-title">{t.scrapeUrl ?? t.discoveredLabels.__address__ ?? '(no address)'}</span>
+        <span className="detail-actions">
+          {t.scrapeUrl ? <CopyButton text={t.scrapeUrl} label="Copy URL" title="Copy the scrape URL" /> : null}
+          {t.labels ? <CopyButton text={formatLabelSet(t.labels)} label="Copy labels" title="Copy the target labels" /> : null}
+          <button type="button" className="btn btn-small btn-primary" onClick={() => openTrace(t.id)} data-testid="open-trace">
+            Trace
+          </button>
+          <button type="button" className="btn btn-small" onClick={() => selectTarget(undefined)} aria-label="Close details">
+            ✕
+          </button>
+        </span>
+      </header>
+      <dl className="detail-facts">
+        <dt>Job</dt>
+        <dd className="mono">{t.job}</dd>
+        <dt>Found as</dt>
+        <dd>
+          <span className="mono">{t.source}</span>
+          {t.index > 0 ? <span className="muted"> · target {t.index} of its group</span> : null}
+          {obj ? <span className="muted"> · {obj.kind} {obj.namespace ? `${obj.namespace}/` : ''}{obj.name}</span> : null}
+        </dd>
+        {t.state !== 'active' ? (
+          <>
+            <dt>Why</dt>
+            <dd data-testid="detail-reason">
+              {reasonText(t)}
+              {t.reason?.kind === 'relabel' && t.reason.rule.pos ? <JumpButton pos={t.reason.rule.pos} label={`show rule (line ${t.reason.rule.pos.line})`} /> : null}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      <div className="detail-tables">
+        {t.labels ? <LabelTable title="Target labels" labels={t.labels} testId="final-labels" /> : null}
+        <LabelTable title="Discovered labels" labels={t.discoveredLabels} testId="discovered-labels" />
+      </div>
+    </section>
+  );
+}
