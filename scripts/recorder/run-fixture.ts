@@ -137,8 +137,8 @@ async function main(): Promise<never> {
       'version-label': { type: 'string' },
       work: { type: 'string' },
       timeout: { type: 'string', default: '60' },
-      'stable-ms': { type: 'string', default: '2500' },
-      'quiet-ms': { type: 'string', default: '6500' },
+      'stable-ms': { type: 'string', default: '1500' },
+      'quiet-ms': { type: 'string', default: '1500' },
       'poll-ms': { type: 'string', default: '250' },
     },
   });

@@ -31,6 +31,8 @@ export interface SimContext {
   usedIPs: Set<string>;
   /** What was simulated from each input object, for the SIMULATED summary lines. */
   tallies: Map<string, Tally>;
+  /** Objects of the output store by kind and namespace (store.list copies every object of a kind per call). */
+  byNs: Map<string, Map<string, StoredObject[]>>;
 }
 
 export interface Tally {
@@ -45,7 +47,7 @@ export function newContext(input: ObjectStore): SimContext {
     if (p.obj.status?.podIP) usedIPs.add(p.obj.status.podIP);
     for (const ip of p.obj.status?.podIPs ?? []) usedIPs.add(ip.ip);
   }
-  return { input, out: input.clone(), added: [], changed: [], diagnostics: [], nodes: undefined, usedIPs, tallies: new Map() };
+  return { input, out: input.clone(), added: [], changed: [], diagnostics: [], nodes: undefined, usedIPs, tallies: new Map(), byNs: new Map() };
 }
 
 /** Puts a simulated object in the output store, marked with the controller and the input object it came from. */
@@ -65,6 +67,13 @@ export function addSimulated<T extends KubeObject>(ctx: SimContext, obj: T, cont
   };
   ctx.out.put(stored);
   ctx.added.push(stored);
+  const cached = ctx.byNs.get(obj.kind);
+  if (cached) {
+    const ns = obj.metadata.namespace ?? '';
+    const l = cached.get(ns);
+    if (l) l.push(stored);
+    else cached.set(ns, [stored]);
+  }
   const key = identity(root.obj.kind, r.namespace, r.name);
   let t = ctx.tallies.get(key);
   if (!t) ctx.tallies.set(key, (t = { root, kinds: new Map() }));
@@ -76,10 +85,34 @@ export function addSimulated<T extends KubeObject>(ctx: SimContext, obj: T, cont
 export function replaceWithCopy<T extends KubeObject>(ctx: SimContext, o: StoredObject<T>, obj: T): StoredObject<T> {
   const stored: StoredObject<T> = { ...o, obj };
   ctx.out.put(stored);
+  ctx.byNs.delete(obj.kind);
   const i = ctx.changed.findIndex((c) => c.obj.kind === obj.kind && c.obj.metadata.namespace === obj.metadata.namespace && c.obj.metadata.name === obj.metadata.name);
   if (i >= 0) ctx.changed[i] = stored;
   else ctx.changed.push(stored);
   return stored;
+}
+
+/** The output store's objects of `kind` in namespace `ns`, in store order (cached; kept current by this module). */
+export function listNs<T extends KubeObject>(ctx: SimContext, kind: string, ns: string | undefined): StoredObject<T>[] {
+  let m = ctx.byNs.get(kind);
+  if (!m) {
+    ctx.byNs.set(kind, (m = new Map()));
+    for (const o of ctx.out.list(kind)) {
+      const k = o.obj.metadata.namespace ?? '';
+      const l = m.get(k);
+      if (l) l.push(o);
+      else m.set(k, [o]);
+    }
+  }
+  let l = m.get(ns ?? '');
+  if (!l) m.set(ns ?? '', (l = []));
+  return l as StoredObject<T>[];
+}
+
+/** Puts `stored` in the output store in place of what it replaces (what-if on a simulated object). */
+export function putReplacing(ctx: SimContext, stored: StoredObject): void {
+  ctx.out.put(stored);
+  ctx.byNs.delete(stored.obj.kind);
 }
 
 /** A deep copy of plain JSON data (objects here come from YAML/JSON, so this is exact). */

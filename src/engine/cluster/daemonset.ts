@@ -7,8 +7,7 @@ import { diag } from '../diagnostics.ts';
 import type { KubeObject, PodSpec, StoredObject } from '../ingest/kinds.ts';
 import { clusterNodes, type SimContext } from './context.ts';
 import { templateHash } from './ids.ts';
-import { podsOf } from './owners.ts';
-import { createPod, type PodTemplate } from './pods.ts';
+import { createPod, workloadPods, type PodTemplate } from './pods.ts';
 import { daemonTolerations, unfit, type Toleration } from './scheduling.ts';
 
 export interface DaemonSet extends KubeObject {
@@ -25,7 +24,7 @@ function withDaemonTolerations(spec: PodSpec): Toleration[] {
 /** DaemonSetsController.manage on a new set: a Pod for every node that should run one. */
 export function simulateDaemonSet(ctx: SimContext, s: StoredObject<DaemonSet>): void {
   const ds = s.obj;
-  if (podsOf(ctx.out, ds).length) return;
+  if (workloadPods(ctx, ds).length) return;
   const template = ds.spec?.template ?? {};
   const spec = template.spec ?? {};
   const tolerations = withDaemonTolerations(spec);

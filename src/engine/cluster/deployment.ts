@@ -4,10 +4,10 @@
 // and a controller ownerRef. Pods then come from the ReplicaSet (replicaset.ts).
 import { diag } from '../diagnostics.ts';
 import type { KubeObject, Pod, StoredObject } from '../ingest/kinds.ts';
-import { addSimulated, baseMeta, clone, type SimContext } from './context.ts';
+import { addSimulated, baseMeta, clone, listNs, type SimContext } from './context.ts';
 import { templateHash } from './ids.ts';
-import { controllerOf, ownedBy, podsOf } from './owners.ts';
-import { controllerRef, type PodTemplate } from './pods.ts';
+import { controllerOf, ownedBy } from './owners.ts';
+import { controllerRef, workloadPods, type PodTemplate } from './pods.ts';
 
 export interface Deployment extends KubeObject {
   spec?: {
@@ -63,8 +63,8 @@ function newReplicaSet(d: Deployment, named?: { name: string; uid?: string; hash
 /** DeploymentController.syncDeployment, first sync only: one new ReplicaSet unless the input has one. */
 export function simulateDeployment(ctx: SimContext, d: StoredObject<Deployment>): void {
   const dep = d.obj;
-  if (ownedBy(ctx.out, 'ReplicaSet', dep).length) return; // the input's ReplicaSets are the ones the RS controller reads
-  const pods = podsOf(ctx.out, dep);
+  if (ownedBy(listNs(ctx, 'ReplicaSet', dep.metadata.namespace), dep).length) return; // the input's ReplicaSets are the ones the RS controller reads
+  const pods = workloadPods(ctx, dep);
   if (pods.length) {
     // Pods but no ReplicaSet in the input: make the ReplicaSet they name, so pod → deployment resolves.
     const ref = controllerOf(pods[0]!.obj as Pod);

@@ -5,8 +5,8 @@
 // (pkg/registry/batch/job/strategy.go generateSelector). A finished Job's Pods are Succeeded.
 import type { KubeObject, StoredObject } from '../ingest/kinds.ts';
 import { uidOf, type SimContext } from './context.ts';
-import { podsOf, rootOf } from './owners.ts';
-import { createPod, type PodTemplate } from './pods.ts';
+import { rootOf } from './owners.ts';
+import { createPod, workloadPods, type PodTemplate } from './pods.ts';
 
 export interface Job extends KubeObject {
   spec?: { parallelism?: number; completions?: number; completionMode?: string; suspend?: boolean; template?: PodTemplate; [k: string]: unknown };
@@ -31,7 +31,7 @@ function podCount(job: Job, complete: boolean): number {
 /** Controller.manageJob for a new Job (or a finished one): its Pods, unless the input holds them. */
 export function simulateJob(ctx: SimContext, j: StoredObject<Job>): void {
   const job = j.obj;
-  if (podsOf(ctx.out, job).length) return;
+  if (workloadPods(ctx, job).length) return;
   const complete = jobComplete(job);
   const n = podCount(job, complete);
   const uid = uidOf(job);

@@ -53,14 +53,14 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** The Pods (input or simulated) in the chain of `workload`. */
-export function podsOf(store: ObjectStore, workload: KubeObject): StoredObject<Pod>[] {
-  return store.list<Pod>('Pod', workload.metadata.namespace).filter((p) => inChainOf(store, p.obj, workload));
+/** The Pods (input or simulated) in the chain of `workload`, from `pods` (default: the namespace's Pods). */
+export function podsOf(store: ObjectStore, workload: KubeObject, pods?: StoredObject<Pod>[]): StoredObject<Pod>[] {
+  return (pods ?? store.list<Pod>('Pod', workload.metadata.namespace)).filter((p) => inChainOf(store, p.obj, workload));
 }
 
-/** The objects of `kind` that `owner` controls directly. */
-export function ownedBy<T extends KubeObject>(store: ObjectStore, kind: string, owner: KubeObject): StoredObject<T>[] {
-  return store.list<T>(kind, owner.metadata.namespace).filter((o) => isControlledBy(o.obj, owner));
+/** The objects among `candidates` that `owner` controls directly. */
+export function ownedBy<T extends KubeObject>(candidates: StoredObject<T>[], owner: KubeObject): StoredObject<T>[] {
+  return candidates.filter((o) => isControlledBy(o.obj, owner));
 }
 
 /** The input object a simulated one traces back to (itself for input objects). */

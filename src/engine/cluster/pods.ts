@@ -3,7 +3,8 @@
 // then fill in: labels, annotations and spec from the template, a controller ownerRef,
 // a node, IPs from the node's pod CIDR, and a Running+Ready status.
 import type { KubeObject, OwnerReference, Pod, PodSpec, StoredObject } from '../ingest/kinds.ts';
-import { addSimulated, allocatePodIP, baseMeta, clone, clusterNodes, uidOf, type ControllerName, type SimContext } from './context.ts';
+import { addSimulated, allocatePodIP, baseMeta, clone, clusterNodes, listNs, uidOf, type ControllerName, type SimContext } from './context.ts';
+import { podsOf } from './owners.ts';
 import { generateName, identity } from './ids.ts';
 import { setPodState, type PodPlacement, type PodState } from './podstate.ts';
 import { unfit, type NodeInfo } from './scheduling.ts';
@@ -33,6 +34,11 @@ export interface PodRequest {
   node?: NodeInfo;
   index: number;
   state: PodState;
+}
+
+/** The Pods (input or simulated) in `workload`'s ownership chain (the controllers' claimPods, by controller ref). */
+export function workloadPods(ctx: SimContext, workload: KubeObject): StoredObject<Pod>[] {
+  return podsOf(ctx.out, workload, listNs<Pod>(ctx, 'Pod', workload.metadata.namespace));
 }
 
 /** metav1.NewControllerRef with blockOwnerDeletion, as every workload controller sets it. */

@@ -3,8 +3,8 @@
 // `<replicaset>-<5 chars>` from the template, each with a controller ownerRef.
 import type { KubeObject, StoredObject } from '../ingest/kinds.ts';
 import type { SimContext } from './context.ts';
-import { podsOf, rootOf } from './owners.ts';
-import { createPod, type PodTemplate } from './pods.ts';
+import { rootOf } from './owners.ts';
+import { createPod, workloadPods, type PodTemplate } from './pods.ts';
 
 export interface ReplicaSet extends KubeObject {
   spec?: { replicas?: number; template?: PodTemplate; [k: string]: unknown };
@@ -12,7 +12,7 @@ export interface ReplicaSet extends KubeObject {
 
 /** ReplicaSetController.manageReplicas: create `replicas` (default 1) Pods unless the input holds its Pods. */
 export function simulateReplicaSet(ctx: SimContext, rs: StoredObject<ReplicaSet>): void {
-  if (podsOf(ctx.out, rs.obj).length) return;
+  if (workloadPods(ctx, rs.obj).length) return;
   const replicas = rs.obj.spec?.replicas ?? 1;
   const root = rootOf(ctx.out, rs);
   // A ReplicaSet made from a Deployment traces its Pods to the Deployment; the RS controller still makes them.

@@ -3,7 +3,7 @@
 // Service that they depend on: its cluster IP.
 import { diag } from '../diagnostics.ts';
 import type { Pod, Service, ServicePort, StoredObject } from '../ingest/kinds.ts';
-import { clone, replaceWithCopy, type SimContext } from './context.ts';
+import { clone, listNs, replaceWithCopy, type SimContext } from './context.ts';
 import { fnv1a32, identity } from './ids.ts';
 
 export type Family = 'IPv4' | 'IPv6';
@@ -19,7 +19,7 @@ export function hasSelector(svc: Service): boolean {
 /** The Pods of the Service's namespace its selector matches (labels.SelectorFromSet). */
 export function selectedPods(ctx: SimContext, svc: Service): StoredObject<Pod>[] {
   const sel = Object.entries(svc.spec?.selector ?? {});
-  return ctx.out.list<Pod>('Pod', svc.metadata.namespace).filter((p) => sel.every(([k, v]) => p.obj.metadata.labels?.[k] === v));
+  return listNs<Pod>(ctx, 'Pod', svc.metadata.namespace).filter((p) => sel.every(([k, v]) => p.obj.metadata.labels?.[k] === v));
 }
 
 /** The pod's IPs: status.podIPs, or [podIP] (the API server's conversion fills podIPs from podIP). */

@@ -6,8 +6,7 @@
 import type { KubeObject, StoredObject } from '../ingest/kinds.ts';
 import type { SimContext } from './context.ts';
 import { templateHash } from './ids.ts';
-import { podsOf } from './owners.ts';
-import { createPod, type PodTemplate } from './pods.ts';
+import { createPod, workloadPods, type PodTemplate } from './pods.ts';
 
 export interface StatefulSet extends KubeObject {
   spec?: { replicas?: number; serviceName?: string; ordinals?: { start?: number }; template?: PodTemplate; [k: string]: unknown };
@@ -16,7 +15,7 @@ export interface StatefulSet extends KubeObject {
 /** StatefulSetControl.UpdateStatefulSet on a new set: Pods for ordinals start..start+replicas-1. */
 export function simulateStatefulSet(ctx: SimContext, s: StoredObject<StatefulSet>): void {
   const sts = s.obj;
-  if (podsOf(ctx.out, sts).length) return;
+  if (workloadPods(ctx, sts).length) return;
   const replicas = sts.spec?.replicas ?? 1;
   const start = sts.spec?.ordinals?.start ?? 0;
   // The ControllerRevision name, `<set>-<hash>`, is the label value (history.ControllerRevisionName).

@@ -5,11 +5,10 @@
 // simulated Pods are regenerated whole.
 import { diag } from '../diagnostics.ts';
 import type { Endpoints, EndpointSlice, Pod, PodCondition, Service, StoredObject } from '../ingest/kinds.ts';
-import { clone, replaceWithCopy, type SimContext } from './context.ts';
+import { clone, putReplacing, replaceWithCopy, type SimContext } from './context.ts';
 import { SIM_TIME } from './ids.ts';
-import { podsOf } from './owners.ts';
 import { placementOf, setPodState, type PodPlacement, type PodState } from './podstate.ts';
-import { schedule } from './pods.ts';
+import { schedule, workloadPods } from './pods.ts';
 import { hasSelector } from './services.ts';
 
 export interface WhatIf {
@@ -23,7 +22,7 @@ export interface WhatIf {
 function targets(ctx: SimContext, w: WhatIf): { target: StoredObject; pods: StoredObject<Pod>[] } | undefined {
   const target = ctx.out.get(w.kind, w.namespace, w.name);
   if (!target) return undefined;
-  return { target, pods: w.kind === 'Pod' ? [target as StoredObject<Pod>] : podsOf(ctx.out, target.obj) };
+  return { target, pods: w.kind === 'Pod' ? [target as StoredObject<Pod>] : workloadPods(ctx, target.obj) };
 }
 
 /** Edits an input Pod's status just enough for `state` (phase, Ready/ContainersReady, container readiness, IPs). */
@@ -66,7 +65,7 @@ export function applyWhatIfs(ctx: SimContext, whatIfs: WhatIf[]): void {
       if (p.origin.simulated) {
         setPodState(copy, needsPlace ? w.state : 'pending', needsPlace);
         const stored = { ...p, obj: copy };
-        ctx.out.put(stored);
+        putReplacing(ctx, stored);
         const at = ctx.added.indexOf(p);
         if (at >= 0) ctx.added[at] = stored;
       } else {

@@ -9,6 +9,7 @@ import type { Assets } from './assets.ts';
 import { describeSelector, matchSelector, readSelector, selectorError } from './label-selector.ts';
 import { DEFAULT_PROMETHEUS_VERSION, promOrigin, type PromCtx, type ScrapeClassRef } from './po-common.ts';
 import { checkPodMonitor, checkProbe, checkScrapeConfig, checkServiceMonitor, type Rejection } from './po-validate.ts';
+import { schemaError } from './schema.ts';
 import type { MonitorSelection, OperatorOwner } from './types.ts';
 import { bool, goLess, int, objList, obj, originOf, parsePromDuration, parseVersion, str, type Obj } from './values.ts';
 
@@ -142,7 +143,7 @@ export function selectPrometheusMonitors(ctx: PromCtx, store: ObjectStore): { se
         record(so, 'not-selected', `${ownerName} runs in DaemonSet mode, which renders only PodMonitors`, field('spec.mode'));
         continue;
       }
-      const rej = k.check(ctx, ns, obj(so.obj.spec) ?? {});
+      const rej = schemaError(k.kind, obj(so.obj.spec) ?? {}) ?? k.check(ctx, ns, obj(so.obj.spec) ?? {});
       if (rej) {
         const o = originOf(so, k.kind, ns, so.obj.metadata.name, rej.path);
         record(so, 'rejected', rej.message, { kind: k.kind, namespace: ns, name: so.obj.metadata.name, path: o.field === 'spec' ? 'spec' : `spec.${o.field}`, ...(o.pos ? { pos: o.pos } : {}) });

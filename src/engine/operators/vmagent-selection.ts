@@ -5,6 +5,7 @@ import type { StoredObject } from '../ingest/kinds.ts';
 import type { ObjectStore } from '../ingest/store.ts';
 import { describeSelector, EMPTY_SELECTOR, matchSelector, readSelector, selectorError, type LabelSelector } from './label-selector.ts';
 import { describeLabels } from './prometheus-selection.ts';
+import { schemaError } from './schema.ts';
 import type { MonitorSelection } from './types.ts';
 import { bool, goLess, isObj, obj, objList, originOf, str, type Obj, type Path } from './values.ts';
 import { vmOrigin, type VMCtx } from './vm-common.ts';
@@ -93,7 +94,9 @@ export function selectVMObjects(ctx: VMCtx, store: ObjectStore, objects: Record<
     for (const so of list) {
       const ns = so.obj.metadata.namespace ?? 'default';
       if (namespaces !== 'all' && !namespaces.has(ns)) {
-        const reason = nsSel
+        const reason = nsSel && namespaces.size === 0
+          ? `${nsKey} ${describeSelector(nsSel)} matches no Namespace, so ${ownerName} selects no ${kind} at all`
+          : nsSel
           ? `Namespace ${ns} (labels ${describeLabels(store.get('Namespace', undefined, ns)?.obj.metadata.labels)}) does not match ${nsKey} ${describeSelector(nsSel)}`
           : `${nsKey} is nil while ${selKey} is set, which selects only ${ownerName}'s own namespace ${owner.namespace}, not ${ns} (selectAllByDefault does not widen it)`;
         record(so, 'not-selected', reason, ownerField(nsKey));
@@ -108,7 +111,7 @@ export function selectVMObjects(ctx: VMCtx, store: ObjectStore, objects: Record<
         record(so, 'not-selected', 'the object is being deleted (metadata.deletionTimestamp is set)');
         continue;
       }
-      const rej = validateVMObject(ctx, kind, obj(so.obj.spec) ?? {});
+      const rej = schemaError(kind, obj(so.obj.spec) ?? {}) ?? validateVMObject(ctx, kind, obj(so.obj.spec) ?? {});
       if (rej) {
         const o = originOf(so, kind, ns, so.obj.metadata.name, rej.path);
         record(so, 'rejected', rej.message, { kind, namespace: ns, name: so.obj.metadata.name, path: o.field === 'spec' ? 'spec' : `spec.${o.field}`, ...(o.pos ? { pos: o.pos } : {}) });

@@ -2,7 +2,6 @@
 // and the selected view.
 import { useRef, type KeyboardEvent } from 'react';
 import type { RunView } from '../../worker/view.ts';
-import { ConfigTab } from '../panes/config/ConfigTab.ts';
 import { DroppedPane } from '../panes/dropped/DroppedPane.tsx';
 import { FailedPane } from '../panes/failed/FailedPane.tsx';
 import { GeneratedConfigPane } from '../panes/config/GeneratedConfigPane.tsx';
@@ -38,7 +37,7 @@ function countFor(v: ViewId, view: RunView | undefined): number | undefined {
 /** Tabs shown: the generated-config tab only when there is one. */
 export function visibleViews(view: RunView | undefined): ViewId[] {
   const all: ViewId[] = ['targets', 'dropped', 'failed', 'trace', 'config', 'objects', 'problems'];
-  return all.filter((v) => v !== 'config' || ConfigTab.available(view));
+  return all.filter((v) => v !== 'config' || !!view?.generatedConfig);
 }
 
 function StatusLine() {

@@ -1,0 +1,130 @@
+// Share: a link holding the whole session in its #fragment (browsers never send it to a server).
+// Private values are removed first (in the worker) — Secret data, env values, last-applied
+// annotations, config credentials — with a preview of what goes, each kind switchable.
+import { useEffect, useMemo, useState } from 'react';
+import type { InputFile } from '../../engine/index.ts';
+import { STRIP_KINDS, STRIP_KIND_TITLES, type StripKind, type StripReport } from '../../worker/strip.ts';
+import { copyText } from '../components/CopyButton.tsx';
+import { Dialog } from '../components/Dialog.tsx';
+import { sessionUrl, type Session } from '../permalink/codec.ts';
+import { useActions, useApp } from '../state/context.ts';
+import { VIEW_TITLES } from '../state/views.ts';
+
+/** Past this, some chat tools and ticket systems cut links. */
+const LONG_LINK = 8000;
+/** Chrome's URL length limit. */
+const MAX_URL = 2 * 1024 * 1024;
+
+function size(n: number): string {
+  return n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KiB` : `${(n / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+export function ShareDialog() {
+  const { openDialog, strip, session } = useActions();
+  const profile = useApp((s) => s.profile);
+  const view = useApp((s) => s.view);
+  const target = useApp((s) => s.selectedTarget);
+  const filter = useApp((s) => s.filter);
+  const [remove, setRemove] = useState<Set<StripKind>>(() => new Set(STRIP_KINDS));
+  const [stripped, setStripped] = useState<{ files: InputFile[]; report: StripReport } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [copied, setCopied] = useState<'idle' | 'done' | 'failed'>('idle');
+
+  useEffect(() => {
+    let live = true;
+    setStripped(null);
+    strip([...remove])
+      .then((r) => live && setStripped(r))
+      .catch((e: unknown) => live && setError(String(e instanceof Error ? e.message : e)));
+    return () => {
+      live = false;
+    };
+  }, [remove, strip]);
+
+  const link = useMemo(() => {
+    if (!stripped) return '';
+    const s: Session = { ...session(), files: stripped.files.map((f) => ({ name: f.name, text: f.text })) };
+    return sessionUrl(location.href, s);
+  }, [stripped, session, profile, view, target, filter]);
+
+  const close = () => openDialog(null);
+  const toggle = (k: StripKind) => {
+    const next = new Set(remove);
+    if (next.has(k)) next.delete(k);
+    else next.add(k);
+    setRemove(next);
+  };
+
+  return (
+    <Dialog title="Share this session" onClose={close} testId="share-dialog" wide>
+      {error ? <p className="banner banner-error">Could not prepare the link: {error}</p> : null}
+      {!stripped ? (
+        <p className="muted" data-testid="share-preparing">
+          Preparing the link…
+        </p>
+      ) : (
+        <>
+          <div className="share-link-row">
+            <input className="share-link mono" readOnly value={link} aria-label="Link" data-testid="share-link" onFocus={(e) => e.target.select()} />
+            <button
+              type="button"
+              className="btn btn-primary"
+              data-testid="share-copy"
+              onClick={() => {
+                history.replaceState(null, '', link);
+                void copyText(link).then((ok) => setCopied(ok ? 'done' : 'failed'));
+              }}
+            >
+              {copied === 'done' ? 'Copied' : copied === 'failed' ? 'Copy failed — select and copy' : 'Copy link'}
+            </button>
+          </div>
+          <p className="muted" data-testid="share-length">
+            {link.length.toLocaleString('en')} characters.
+            {link.length > MAX_URL ? ' Too long for most browsers: share the files instead.' : link.length > LONG_LINK ? ' Some chat tools and ticket systems cut links this long.' : ''}
+          </p>
+          <div className="share-cols">
+            <section>
+              <h3>What the link holds</h3>
+              <ul className="share-included" data-testid="share-included">
+                {stripped.files.map((f) => (
+                  <li key={f.name}>
+                    <span className="mono">{f.name}</span> <span className="muted">({size(f.text.length)})</span>
+                  </li>
+                ))}
+                <li>Profile: {profile === 'auto' ? 'from the input' : profile}</li>
+                <li>View: {VIEW_TITLES[view]}</li>
+                {target ? <li>Selected target: <span className="mono">{target}</span></li> : null}
+                {filter ? <li>Filter: <span className="mono">{filter}</span></li> : null}
+              </ul>
+              <p className="muted">The input travels in the part of the link after #, which browsers never send to any server.</p>
+            </section>
+            <section>
+              <h3>Removed before sharing</h3>
+              {STRIP_KINDS.map((k) => (
+                <label key={k} className="check">
+                  <input type="checkbox" checked={remove.has(k)} onChange={() => toggle(k)} data-testid={`strip-${k}`} /> {STRIP_KIND_TITLES[k]} <span className="muted">({stripped.report.counts[k]} found)</span>
+                </label>
+              ))}
+              {stripped.report.unreadable.length ? (
+                <p className="banner banner-info">Left out because they could not be read (they might hide secrets): {stripped.report.unreadable.join(', ')}</p>
+              ) : null}
+              <ul className="removals" data-testid="share-removals">
+                {stripped.report.removals
+                  .filter((r) => remove.has(r.kind))
+                  .slice(0, 40)
+                  .map((r, i) => (
+                    <li key={i}>
+                      <span className="mono">
+                        {r.file}:{r.line}
+                      </span>{' '}
+                      {r.where}
+                    </li>
+                  ))}
+              </ul>
+            </section>
+          </div>
+        </>
+      )}
+    </Dialog>
+  );
+}

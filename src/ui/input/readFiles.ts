@@ -1,0 +1,98 @@
+// Files from a drop, the file picker or a folder picker → input files. Folders are walked with
+// webkitGetAsEntry (kubectl dumps, `kubectl cluster-info dump --output-directory` trees); binary
+// and oversized files are skipped and named, never half-read.
+import type { SessionFile } from '../permalink/codec.ts';
+
+/** Larger inputs are refused with the limit named (the engine has its own limits too). */
+export const MAX_TOTAL_BYTES = 256 * 1024 * 1024;
+const SKIP_NAMES = /(^|\/)(\.DS_Store|Thumbs\.db|\.git\/.*)$/;
+
+export interface ReadResult {
+  files: SessionFile[];
+  skipped: string[];
+}
+
+function looksBinary(text: string): boolean {
+  return text.slice(0, 8192).includes('\u0000');
+}
+
+async function readOne(file: File, path: string, out: ReadResult, budget: { left: number }): Promise<void> {
+  if (SKIP_NAMES.test(path)) return;
+  if (file.size > budget.left) {
+    out.skipped.push(`${path} (over the ${MAX_TOTAL_BYTES / 1024 / 1024} MiB input limit)`);
+    return;
+  }
+  const text = await file.text();
+  if (looksBinary(text)) {
+    out.skipped.push(`${path} (binary)`);
+    return;
+  }
+  budget.left -= file.size;
+  out.files.push({ name: path, text });
+}
+
+interface FsEntry {
+  isFile: boolean;
+  isDirectory: boolean;
+  name: string;
+  fullPath: string;
+  file?(ok: (f: File) => void, err: (e: unknown) => void): void;
+  createReader?(): { readEntries(ok: (entries: FsEntry[]) => void, err: (e: unknown) => void): void };
+}
+
+function entryFile(e: FsEntry): Promise<File> {
+  return new Promise((ok, err) => e.file!(ok, err));
+}
+
+async function dirEntries(e: FsEntry): Promise<FsEntry[]> {
+  const reader = e.createReader!();
+  const all: FsEntry[] = [];
+  // readEntries returns at most ~100 entries per call: read until it returns none.
+  for (;;) {
+    const batch = await new Promise<FsEntry[]>((ok, err) => reader.readEntries(ok, err));
+    if (!batch.length) return all;
+    all.push(...batch);
+  }
+}
+
+async function walk(e: FsEntry, out: ReadResult, budget: { left: number }): Promise<void> {
+  const path = e.fullPath.replace(/^\//, '') || e.name;
+  if (e.isFile) {
+    await readOne(await entryFile(e), path, out, budget);
+    return;
+  }
+  if (e.isDirectory) {
+    const children = await dirEntries(e);
+    children.sort((a, b) => a.name.localeCompare(b.name));
+    for (const c of children) await walk(c, out, budget);
+  }
+}
+
+export async function filesFromDataTransfer(dt: DataTransfer): Promise<ReadResult> {
+  const out: ReadResult = { files: [], skipped: [] };
+  const budget = { left: MAX_TOTAL_BYTES };
+  const entries: FsEntry[] = [];
+  const loose: File[] = [];
+  for (const item of Array.from(dt.items ?? [])) {
+    if (item.kind !== 'file') continue;
+    const entry = (item as DataTransferItem & { webkitGetAsEntry?(): FsEntry | null }).webkitGetAsEntry?.() ?? null;
+    if (entry) entries.push(entry);
+    else {
+      const f = item.getAsFile();
+      if (f) loose.push(f);
+    }
+  }
+  if (!entries.length && !loose.length) loose.push(...Array.from(dt.files ?? []));
+  for (const e of entries) await walk(e, out, budget);
+  for (const f of loose) await readOne(f, f.name, out, budget);
+  return out;
+}
+
+/** From an <input type=file> (with or without webkitdirectory). */
+export async function filesFromList(list: FileList): Promise<ReadResult> {
+  const out: ReadResult = { files: [], skipped: [] };
+  const budget = { left: MAX_TOTAL_BYTES };
+  const files = Array.from(list).sort((a, b) => (a.webkitRelativePath || a.name).localeCompare(b.webkitRelativePath || b.name));
+  for (const f of files) await readOne(f, f.webkitRelativePath || f.name, out, budget);
+  return out;
+}
