@@ -11,3 +11,10 @@ if [ ${#need_apt[@]} -gt 0 ]; then
     echo "missing ${need_apt[*]} and not root: browser tests will fail" >&2
   fi
 fi
+
+# The real vmagent 1.79.5 for the live recorder (npm run conformance:verify, test/recorder): Debian's
+# victoria-metrics package, fetched with `apt-get download` and extracted with `dpkg-deb -x` into
+# .cache/victoria-metrics (never installed, so no service starts). Idempotent.
+if ! "$(dirname "${BASH_SOURCE[0]}")/recorder/fetch-vmagent.sh"; then
+  echo "could not fetch vmagent: the recorder tests (test/recorder) will fail" >&2
+fi

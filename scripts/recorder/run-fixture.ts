@@ -125,6 +125,8 @@ export interface SettleOptions {
   stableMs: number;
   /** and no LIST request for this long (vmagent re-lists only when it (re)starts a watcher) */
   quietMs: number;
+  /** with kubernetes_sd_configs but no LIST ever: settle after this long */
+  noListGraceMs: number;
   pollMs: number;
 }
 
@@ -155,8 +157,10 @@ async function main(): Promise<never> {
   const outFile = resolve(a.out);
   const work = a.work ? resolve(a.work) : null;
   const timeoutMs = Number(a.timeout) * 1000;
-  const settle: SettleOptions = { stableMs: Number(a['stable-ms']), quietMs: Number(a['quiet-ms']), pollMs: Number(a['poll-ms']) };
+  const settle: SettleOptions = { stableMs: Number(a['stable-ms']), quietMs: Number(a['quiet-ms']), noListGraceMs: 10_000, pollMs: Number(a['poll-ms']) };
   const deadline = t0 + timeoutMs;
+  // Whatever happens, this process (the namespace's init: everything in it dies with it) ends in bounded time.
+  setTimeout(() => { say('hard deadline reached'); void cleanupAndExit(EXIT_HARNESS); }, timeoutMs + 25_000).unref();
 
   const store = loadStore(join(fixture, 'objects.yaml'));
   const scrapeText = readFileSync(join(fixture, 'scrape.yaml'), 'utf8');
@@ -192,9 +196,9 @@ async function main(): Promise<never> {
     failedTargets: [],
   };
 
-  // Strict dry run: what vmagent's default (strict) parsing would refuse.
-  const dry = await run(bin, [`-promscrape.config=${cfgPath}`, '-promscrape.config.dryRun', '-loggerLevel=ERROR'], { cwd: tmp, env, timeoutMs: 15_000 });
-  if (dry.code !== 0) rec.configWarnings.push(dryRunWarning(dry.stderr, tmp));
+  // Strict dry run (in parallel with the real run; it reads only the config): what vmagent's default
+  // strict parsing would refuse, reported beside the non-strict run's targets.
+  const dryRun = run(bin, [`-promscrape.config=${cfgPath}`, '-promscrape.config.dryRun', '-loggerLevel=ERROR'], { cwd: tmp, env, timeoutMs: 15_000 });
 
   const webPort = await freePort();
   const logPath = join(tmp, 'vmagent.log');
@@ -251,7 +255,8 @@ async function main(): Promise<never> {
     }
     const lists = api.requests.filter((r) => r.verb === 'list');
     const lastList = lists.length ? api.startedAt + Math.max(...lists.map((r) => r.t)) : 0;
-    const apiQuiet = cfg.sdCount === 0 || (lists.length > 0 && now - lastList >= settle.quietMs);
+    // No LIST at all (e.g. vmagent gave up on an SD config it could not use): wait noListGraceMs instead.
+    const apiQuiet = cfg.sdCount === 0 || (lists.length > 0 ? now - lastList >= settle.quietMs : now - started >= settle.noListGraceMs);
     if (apiQuiet && now - lastChange >= settle.stableMs && now - firstAnswer >= settle.stableMs) {
       rec.settled = true;
       break;
@@ -271,6 +276,8 @@ async function main(): Promise<never> {
   say(`${rec.settled ? 'settled' : 'not settled'} after ${(settleMs / 1000).toFixed(1)}s: active=${rec.activeTargets.length} dropped=${rec.droppedTargets.length}${rec.error ? ` error=${rec.error}` : ''}`);
 
   await stopChild(vm, 5000);
+  const dry = await dryRun;
+  if (dry.code !== 0) rec.configWarnings.push(dryRunWarning(dry.stderr, tmp));
   const logText = readFileSync(logPath, 'utf8');
   rec.logProblems = logProblems(logText, tmp);
   rec.failedTargets = failedTargets(logText);

@@ -242,6 +242,7 @@ export function parseLabelSelector(sel: string): LabelReq {
     let m: RegExpMatchArray | null;
     if ((m = term.match(/^(\S+)\s+(in|notin)\s*\(([^()]*)\)$/))) {
       const key = checkKey(m[1]!);
+      if (m[3]!.trim() === '') throw new SelectorError(`for 'in', 'notin' operators, values set can't be empty (${JSON.stringify(term)})`);
       const values = m[3]!.split(',').map((v) => checkValue(v.trim()));
       return m[2] === 'in' ? (l) => key in l && values.includes(l[key]!) : (l) => !(key in l) || !values.includes(l[key]!);
     }

@@ -2,6 +2,7 @@
 // the caller passes a reader, so tests run it in-process.
 import { formatDiagnostic, getProfile, listProfiles, run, toApiTargets, type InputFile, type RunOptions } from '../engine/index.ts';
 import { formatTable } from './format-table.ts';
+import { formatObjects, formatGeneratedConfigs } from './format-print.ts';
 
 export interface CliIo {
   /** Reads a path: a file gives one entry, a directory every file below it (sorted). Throws on a missing path. */
@@ -22,20 +23,30 @@ options:
   --trace                  print every step of every target (table format)
   --all                    list every dropped target (table format)
   --own-namespace NS       namespace for namespaces.own_namespace (default "default")
+  --print-objects          print every object the engine sees (input, implied, simulated) as YAML
+  --print-config           print the scrape config the operators would generate (YAML, operator order)
+  --reveal-secrets         with --print-config: show Secret values operators inline (masked otherwise)
+  --no-simulate            do not simulate controllers (use the input as a complete cluster state)
   -h, --help               this help
 exit codes: 0 ok, 1 the input had errors, 2 usage error`;
 
 interface Args {
   profile: string;
+  /** False when the profile is the default: operator objects then pick their family's engine. */
+  profileGiven: boolean;
   format: 'table' | 'json';
   trace: boolean;
   all: boolean;
   ownNamespace: string;
+  printObjects: boolean;
+  printConfig: boolean;
+  revealSecrets: boolean;
+  simulate: boolean;
   paths: string[];
 }
 
 function parseArgs(argv: string[]): Args | string {
-  const a: Args = { profile: 'prometheus-3.14', format: 'table', trace: false, all: false, ownNamespace: 'default', paths: [] };
+  const a: Args = { profile: 'prometheus-3.14', profileGiven: false, format: 'table', trace: false, all: false, ownNamespace: 'default', printObjects: false, printConfig: false, revealSecrets: false, simulate: true, paths: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -46,6 +57,7 @@ function parseArgs(argv: string[]): Args | string {
         const v = value();
         if (!v) return `${flag} needs a value`;
         a.profile = v;
+        a.profileGiven = true;
         break;
       }
       case '--format': {
@@ -59,6 +71,18 @@ function parseArgs(argv: string[]): Args | string {
         break;
       case '--all':
         a.all = true;
+        break;
+      case '--print-objects':
+        a.printObjects = true;
+        break;
+      case '--print-config':
+        a.printConfig = true;
+        break;
+      case '--reveal-secrets':
+        a.revealSecrets = true;
+        break;
+      case '--no-simulate':
+        a.simulate = false;
         break;
       case '--own-namespace': {
         const v = value();
@@ -106,10 +130,13 @@ export function runCli(argv: string[], io: CliIo): number {
       return 2;
     }
   }
-  const opts: RunOptions = { profile: profile.id, trace: args.trace, ownNamespace: args.ownNamespace };
+  const opts: RunOptions = { trace: args.trace, ownNamespace: args.ownNamespace, simulate: args.simulate, revealSecrets: args.revealSecrets };
+  if (args.profileGiven) opts.profile = profile.id;
   const res = run(files, opts);
   for (const d of res.diagnostics) if (d.severity !== 'info') io.stderr(formatDiagnostic(d) + '\n');
-  if (args.format === 'json') io.stdout(JSON.stringify(toApiTargets(res), null, 2) + '\n');
+  if (args.printObjects) io.stdout(formatObjects(res));
+  else if (args.printConfig) io.stdout(formatGeneratedConfigs(res));
+  else if (args.format === 'json') io.stdout(JSON.stringify(toApiTargets(res), null, 2) + '\n');
   else io.stdout(formatTable(res, { trace: args.trace, maxDropped: args.all ? 0 : 50 }));
   return res.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }

@@ -66,20 +66,10 @@ function walkValue(text: string, i: number, v: JsonVisitor): number {
   const stack: Frame[] = [];
   // States: 'value' (a value must come), 'after' (after a value: `,` or a closer), 'key' (a key or, if
   // `first`, `}`), 'arrFirst' (a value or `]`).
-  let state: 'value' | 'after' | 'key' | 'arrFirst' = 'value';
+  type State = 'value' | 'after' | 'key' | 'arrFirst';
+  let state = 'value' as State;
   let first = false;
   let pos = i;
-  const open = (c: number): void => {
-    if (c === 0x7b) {
-      v.enterObject();
-      stack.push({ arr: false, index: 0 });
-      state = 'key';
-      first = true;
-    } else {
-      stack.push({ arr: true, index: 0 });
-      state = 'arrFirst';
-    }
-  };
   const closeMember = (): void => {
     // After a member value: pop its key / index from the path.
     const top = stack[stack.length - 1];
@@ -126,9 +116,18 @@ function walkValue(text: string, i: number, v: JsonVisitor): number {
       continue;
     }
     if (state === 'value') {
-      if (c === 0x7b || c === 0x5b) {
+      if (c === 0x7b) {
         pos++;
-        open(c);
+        v.enterObject();
+        stack.push({ arr: false, index: 0 });
+        state = 'key';
+        first = true;
+        continue;
+      }
+      if (c === 0x5b) {
+        pos++;
+        stack.push({ arr: true, index: 0 });
+        state = 'arrFirst';
         continue;
       }
       if (!stack.length) return -1;

@@ -196,6 +196,11 @@ describe('scheduling and pod networking', () => {
     expect(pods(r)[0]!.status).toMatchObject({ podIP: '10.0.0.7', hostIP: '10.0.0.7' });
   });
 
+  it('a template with spec.nodeName skips the scheduler and runs there', () => {
+    const r = sim([node('a', '10.0.0.1'), node('b', '10.0.0.2'), deployment('web', { app: 'web' }, c, { replicas: 2, template: { metadata: { labels: { app: 'web' } }, spec: { nodeName: 'b', containers: c } } })]);
+    expect(pods(r).map((p) => p.spec!.nodeName)).toEqual(['b', 'b']);
+  });
+
   it('no node fits → the Pod stays Pending, unscheduled and without IP (scheduler: 0/N nodes are available)', () => {
     const r = sim([node('a', '10.0.0.1', { taints: [{ key: 'k', effect: 'NoExecute' }] }), deployment('web', { app: 'web' }, c)]);
     const p = pods(r)[0] as Pod;

@@ -1,11 +1,12 @@
 // State shared by the simulated controllers during one run: the output store, what was
 // added or changed, diagnostics, the nodes and the pod IPs already in use.
-import { diag, type Diagnostic } from '../diagnostics.ts';
-import type { KubeObject, Node, Pod, StoredObject } from '../ingest/kinds.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import type { KubeObject, Pod, StoredObject } from '../ingest/kinds.ts';
 import type { ObjectStore } from '../ingest/store.ts';
 import { identity, SIM_TIME, uidFor } from './ids.ts';
 import { sortedMap } from './meta.ts';
-import { nodeInfo, type NodeInfo } from './scheduling.ts';
+import { indexAdd, indexByController, type OwnerIndex } from './owners.ts';
+import type { NodeInfo } from './scheduling.ts';
 
 export type ControllerName =
   | 'deployment-controller'
@@ -33,6 +34,10 @@ export interface SimContext {
   tallies: Map<string, Tally>;
   /** Objects of the output store by kind and namespace (store.list copies every object of a kind per call). */
   byNs: Map<string, Map<string, StoredObject[]>>;
+  /** Objects by controller, per kind and namespace (kept current as objects are simulated). */
+  ownerIdx: Map<string, OwnerIndex>;
+  /** Pods by `label=value`, per namespace, for Service selectors (dropped whenever Pods change). */
+  labelIdx: Map<string, Map<string, StoredObject<Pod>[]>>;
 }
 
 export interface Tally {
@@ -41,13 +46,14 @@ export interface Tally {
   kinds: Map<string, number>;
 }
 
+/** A fresh run over `input`: the output store starts as its clone; pod IPs already in use are reserved. */
 export function newContext(input: ObjectStore): SimContext {
   const usedIPs = new Set<string>();
   for (const p of input.list<Pod>('Pod')) {
     if (p.obj.status?.podIP) usedIPs.add(p.obj.status.podIP);
     for (const ip of p.obj.status?.podIPs ?? []) usedIPs.add(ip.ip);
   }
-  return { input, out: input.clone(), added: [], changed: [], diagnostics: [], nodes: undefined, usedIPs, tallies: new Map(), byNs: new Map() };
+  return { input, out: input.clone(), added: [], changed: [], diagnostics: [], nodes: undefined, usedIPs, tallies: new Map(), byNs: new Map(), ownerIdx: new Map(), labelIdx: new Map() };
 }
 
 /** Puts a simulated object in the output store, marked with the controller and the input object it came from. */
@@ -67,6 +73,9 @@ export function addSimulated<T extends KubeObject>(ctx: SimContext, obj: T, cont
   };
   ctx.out.put(stored);
   ctx.added.push(stored);
+  if (obj.kind === 'Pod') ctx.labelIdx.delete(obj.metadata.namespace ?? '');
+  const idx = ctx.ownerIdx.get(`${obj.kind}\0${obj.metadata.namespace ?? ''}`);
+  if (idx) indexAdd(idx, stored);
   const cached = ctx.byNs.get(obj.kind);
   if (cached) {
     const ns = obj.metadata.namespace ?? '';
@@ -85,7 +94,7 @@ export function addSimulated<T extends KubeObject>(ctx: SimContext, obj: T, cont
 export function replaceWithCopy<T extends KubeObject>(ctx: SimContext, o: StoredObject<T>, obj: T): StoredObject<T> {
   const stored: StoredObject<T> = { ...o, obj };
   ctx.out.put(stored);
-  ctx.byNs.delete(obj.kind);
+  forget(ctx, obj.kind);
   const i = ctx.changed.findIndex((c) => c.obj.kind === obj.kind && c.obj.metadata.namespace === obj.metadata.namespace && c.obj.metadata.name === obj.metadata.name);
   if (i >= 0) ctx.changed[i] = stored;
   else ctx.changed.push(stored);
@@ -109,10 +118,30 @@ export function listNs<T extends KubeObject>(ctx: SimContext, kind: string, ns: 
   return l as StoredObject<T>[];
 }
 
+/** The namespace's objects of `kind` by controller (cached). */
+export function ownerIndex(ctx: SimContext, kind: string, ns: string | undefined): OwnerIndex {
+  const key = `${kind}\0${ns ?? ''}`;
+  let idx = ctx.ownerIdx.get(key);
+  if (!idx) ctx.ownerIdx.set(key, (idx = indexByController(listNs(ctx, kind, ns))));
+  return idx;
+}
+
+/** The objects of `kind` that `owner` controls. */
+export function ownedBy<T extends KubeObject>(ctx: SimContext, kind: string, owner: KubeObject): StoredObject<T>[] {
+  return (ownerIndex(ctx, kind, owner.metadata.namespace).byController.get(`${owner.kind}/${owner.metadata.name}`) ?? []) as StoredObject<T>[];
+}
+
 /** Puts `stored` in the output store in place of what it replaces (what-if on a simulated object). */
 export function putReplacing(ctx: SimContext, stored: StoredObject): void {
   ctx.out.put(stored);
-  ctx.byNs.delete(stored.obj.kind);
+  forget(ctx, stored.obj.kind);
+}
+
+/** Drops the cached views of `kind` after an object of it was replaced (store.put moved it to the end). */
+function forget(ctx: SimContext, kind: string): void {
+  ctx.byNs.delete(kind);
+  for (const k of [...ctx.ownerIdx.keys()]) if (k.startsWith(`${kind}\0`)) ctx.ownerIdx.delete(k);
+  if (kind === 'Pod') ctx.labelIdx.clear();
 }
 
 /** A deep copy of plain JSON data (objects here come from YAML/JSON, so this is exact). */
@@ -134,54 +163,4 @@ export function baseMeta(kind: string, namespace: string | undefined, name: stri
     uid: uidFor(identity(kind, namespace, name)),
     creationTimestamp: SIM_TIME,
   };
-}
-
-/** The Nodes pods can run on: the input's, or one synthesized `node-1` (made on first need, marked as the kubelet's). */
-export function clusterNodes(ctx: SimContext, needer: StoredObject): NodeInfo[] {
-  if (ctx.nodes) return ctx.nodes;
-  const input = ctx.input.list<Node>('Node');
-  if (input.length) {
-    ctx.nodes = input.map((n, i) => nodeInfo(n, i, false));
-    return ctx.nodes;
-  }
-  const node: Node = {
-    apiVersion: 'v1',
-    kind: 'Node',
-    metadata: {
-      ...baseMeta('Node', undefined, 'node-1'),
-      labels: {
-        'beta.kubernetes.io/arch': 'amd64',
-        'beta.kubernetes.io/os': 'linux',
-        'kubernetes.io/arch': 'amd64',
-        'kubernetes.io/hostname': 'node-1',
-        'kubernetes.io/os': 'linux',
-      },
-    },
-    spec: { podCIDR: '10.244.0.0/24', podCIDRs: ['10.244.0.0/24'] } as Node['spec'],
-    status: {
-      addresses: [
-        { type: 'InternalIP', address: '10.0.0.1' },
-        { type: 'Hostname', address: 'node-1' },
-      ],
-      daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
-      conditions: [{ type: 'Ready', status: 'True' }],
-    },
-  };
-  const stored = addSimulated(ctx, node, 'kubelet', needer);
-  ctx.diagnostics.push(
-    diag('SIMULATED', 'info', 'the input has no Nodes: simulated Node node-1 (InternalIP 10.0.0.1, pod CIDR 10.244.0.0/24) to run the simulated Pods; it stands in for every node, so nodeSelector and taints are not checked against it', needer.origin.pos),
-  );
-  ctx.nodes = [nodeInfo(stored, 0, true)];
-  return ctx.nodes;
-}
-
-/** The next free pod IP of `node`'s pod CIDR. */
-export function allocatePodIP(ctx: SimContext, node: NodeInfo): string {
-  for (;;) {
-    const ip = node.podIP(node.nextHost++);
-    if (!ctx.usedIPs.has(ip)) {
-      ctx.usedIPs.add(ip);
-      return ip;
-    }
-  }
 }

@@ -6,10 +6,9 @@
 // gets nothing new.
 import { diag } from '../diagnostics.ts';
 import type { KubeObject, StoredObject } from '../ingest/kinds.ts';
-import { addSimulated, baseMeta, clone, listNs, type SimContext } from './context.ts';
+import { addSimulated, baseMeta, clone, ownedBy, type SimContext } from './context.ts';
 import { SIM_TIME } from './ids.ts';
 import type { Job } from './job.ts';
-import { ownedBy } from './owners.ts';
 import { controllerRef, type PodTemplate } from './pods.ts';
 
 export interface CronJob extends KubeObject {
@@ -26,7 +25,7 @@ export const SIM_SCHEDULE_MINUTES = Math.floor(Date.parse(SIM_TIME) / 60_000);
 /** ControllerV2.syncCronJob for one due run: the Job it creates, already Complete. */
 export function simulateCronJob(ctx: SimContext, c: StoredObject<CronJob>): void {
   const cj = c.obj;
-  if (ownedBy(listNs(ctx, 'Job', cj.metadata.namespace), cj).length) return;
+  if (ownedBy(ctx, 'Job', cj).length) return;
   if (cj.spec?.suspend) {
     ctx.diagnostics.push(diag('SIMULATED', 'info', `CronJob ${cj.metadata.namespace}/${cj.metadata.name} is suspended: no Job, no Pods`, c.origin.pos));
     return;

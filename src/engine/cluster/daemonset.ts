@@ -5,8 +5,9 @@
 // node affinity on metadata.name (util.ReplaceDaemonSetPodNodeNameNodeAffinity).
 import { diag } from '../diagnostics.ts';
 import type { KubeObject, PodSpec, StoredObject } from '../ingest/kinds.ts';
-import { clusterNodes, type SimContext } from './context.ts';
+import type { SimContext } from './context.ts';
 import { templateHash } from './ids.ts';
+import { clusterNodes } from './nodes.ts';
 import { createPod, workloadPods, type PodTemplate } from './pods.ts';
 import { daemonTolerations, unfit, type Toleration } from './scheduling.ts';
 

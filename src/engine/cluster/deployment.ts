@@ -4,9 +4,9 @@
 // and a controller ownerRef. Pods then come from the ReplicaSet (replicaset.ts).
 import { diag } from '../diagnostics.ts';
 import type { KubeObject, Pod, StoredObject } from '../ingest/kinds.ts';
-import { addSimulated, baseMeta, clone, listNs, type SimContext } from './context.ts';
+import { addSimulated, baseMeta, clone, ownedBy, type SimContext } from './context.ts';
 import { templateHash } from './ids.ts';
-import { controllerOf, ownedBy } from './owners.ts';
+import { controllerOf } from './owners.ts';
 import { controllerRef, workloadPods, type PodTemplate } from './pods.ts';
 
 export interface Deployment extends KubeObject {
@@ -63,7 +63,7 @@ function newReplicaSet(d: Deployment, named?: { name: string; uid?: string; hash
 /** DeploymentController.syncDeployment, first sync only: one new ReplicaSet unless the input has one. */
 export function simulateDeployment(ctx: SimContext, d: StoredObject<Deployment>): void {
   const dep = d.obj;
-  if (ownedBy(listNs(ctx, 'ReplicaSet', dep.metadata.namespace), dep).length) return; // the input's ReplicaSets are the ones the RS controller reads
+  if (ownedBy(ctx, 'ReplicaSet', dep).length) return; // the input's ReplicaSets are the ones the RS controller reads
   const pods = workloadPods(ctx, dep);
   if (pods.length) {
     // Pods but no ReplicaSet in the input: make the ReplicaSet they name, so pod → deployment resolves.

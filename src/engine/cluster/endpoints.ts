@@ -5,7 +5,7 @@ import type { EndpointAddress, EndpointPort, EndpointSubset, Endpoints, Pod, Ser
 import { addSimulated, baseMeta, type SimContext } from './context.ts';
 import { sortEndpointPorts, sortSubsets } from './gohash.ts';
 import { triggerTimeAnnotation, serviceLabels } from './meta.ts';
-import { findPort, isPodReady, isServiceIPSet, podIPs, selectedPods, serviceFamilies, shouldPodBeInEndpoints, shouldSetHostname } from './services.ts';
+import { findPort, isPodReady, isServiceIPSet, podIPs, serviceFamilies, shouldPodBeInEndpoints, shouldSetHostname } from './services.ts';
 
 const MAX_CAPACITY = 1000;
 
@@ -99,7 +99,7 @@ function truncate(subsets: EndpointSubset[]): boolean {
 }
 
 /** The raw subsets syncService builds for `pods`: one per pod and port (addEndpointSubset), before repacking. */
-export function rawSubsets(svc: Service, pods: Pod[]): EndpointSubset[] {
+function rawSubsets(svc: Service, pods: Pod[]): EndpointSubset[] {
   const publish = svc.spec?.publishNotReadyAddresses === true;
   const ports = svc.spec?.ports ?? [];
   const out: EndpointSubset[] = [];
@@ -127,11 +127,10 @@ export function rawSubsets(svc: Service, pods: Pod[]): EndpointSubset[] {
   return out;
 }
 
-/** Controller.syncService for a Service with a selector and no Endpoints in the input. */
-export function simulateEndpoints(ctx: SimContext, s: StoredObject<Service>): void {
+/** Controller.syncService for a Service with a selector and no Endpoints in the input; `pods` are the selected ones. */
+export function simulateEndpoints(ctx: SimContext, s: StoredObject<Service>, pods: Pod[]): void {
   const svc = s.obj;
   const ns = svc.metadata.namespace;
-  const pods = selectedPods(ctx, svc).map((p) => p.obj);
   const subsets = repackSubsets(rawSubsets(svc, pods));
   const annotations: Record<string, string> = {};
   const trigger = triggerTimeAnnotation(svc, pods);

@@ -9,7 +9,7 @@ import { addSimulated, baseMeta, uidOf, type SimContext } from './context.ts';
 import { portMapKey, sortSlicePorts } from './gohash.ts';
 import { generateName, identity } from './ids.ts';
 import { serviceLabels, triggerTimeAnnotation } from './meta.ts';
-import { findPort, isPodReady, isServiceIPSet, podIPs, selectedPods, serviceFamilies, shouldPodBeInEndpoints, shouldSetHostname, type Family } from './services.ts';
+import { findPort, isPodReady, isServiceIPSet, podIPs, serviceFamilies, shouldPodBeInEndpoints, shouldSetHostname, type Family } from './services.ts';
 
 /** The endpointslice controller's default --max-endpoints-per-slice. */
 export const MAX_ENDPOINTS_PER_SLICE = 100;
@@ -45,11 +45,10 @@ function podToEndpoint(pod: Pod, node: Node | undefined, svc: Service, family: F
   return ep;
 }
 
-/** Reconciler.Reconcile for a Service with a selector and no slices in the input. */
-export function simulateEndpointSlices(ctx: SimContext, s: StoredObject<Service>): void {
+/** Reconciler.Reconcile for a Service with a selector and no slices in the input; `pods` are the selected ones. */
+export function simulateEndpointSlices(ctx: SimContext, s: StoredObject<Service>, pods: Pod[]): void {
   const svc = s.obj;
   const ns = svc.metadata.namespace;
-  const pods = selectedPods(ctx, svc).map((p) => p.obj);
   const haveNodes = ctx.input.has('Node');
   const publish = svc.spec?.publishNotReadyAddresses === true;
   const missingNode: string[] = [];

@@ -50,11 +50,19 @@ const FNV128_OFFSET = 0x6c62272e07bb014262b821756295c58dn;
 const FNV128_PRIME = 0x0000000001000000000000000000013bn;
 const MASK128 = (1n << 128n) - 1n;
 
+/** Port dumps repeat for every pod of a Service; BigInt hashing is slow enough to remember them. */
+const fnvMemo = new Map<string, string>();
+
 /** FNV-128a (hash/fnv New128a), hex-encoded as deepHashObjectToString does. */
 export function fnv128aHex(s: string): string {
+  const known = fnvMemo.get(s);
+  if (known !== undefined) return known;
   let h = FNV128_OFFSET;
   for (const b of utf8Bytes(s)) h = ((h ^ BigInt(b)) * FNV128_PRIME) & MASK128;
-  return h.toString(16).padStart(32, '0');
+  const hex = h.toString(16).padStart(32, '0');
+  if (fnvMemo.size > 10_000) fnvMemo.clear();
+  fnvMemo.set(s, hex);
+  return hex;
 }
 
 function sortByKey<T>(items: T[], key: (x: T) => string): T[] {

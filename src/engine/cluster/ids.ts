@@ -13,7 +13,16 @@ export const SIM_TIME = '2024-01-01T00:00:00Z';
 /** FNV-1a 32-bit (hash/fnv New32a) over the UTF-8 bytes of `s`. */
 export function fnv1a32(s: string): number {
   let h = 0x811c9dc5;
-  for (const b of utf8Bytes(s)) {
+  // ASCII is its own UTF-8; only encode when there is more.
+  const bytes = /^[\x00-\x7f]*$/.test(s) ? null : utf8Bytes(s);
+  if (!bytes) {
+    for (let i = 0; i < s.length; i++) {
+      h ^= s.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h >>> 0;
+  }
+  for (const b of bytes) {
     h ^= b;
     h = Math.imul(h, 0x01000193) >>> 0;
   }

@@ -1,6 +1,7 @@
 // Who owns what: the controller ownerReference chain Pod → ReplicaSet → Deployment and
 // Pod → Job → CronJob (metav1.GetControllerOf), so the simulation never invents Pods or
-// ReplicaSets for a workload whose own are already in the input.
+// ReplicaSets for a workload whose own are already in the input. Objects are indexed by
+// their controller so that finding a workload's Pods does not walk every Pod.
 import type { KubeObject, OwnerReference, Pod, StoredObject } from '../ingest/kinds.ts';
 import type { ObjectStore } from '../ingest/store.ts';
 
@@ -15,52 +16,65 @@ export function isControlledBy(o: KubeObject, owner: KubeObject): boolean {
   return !!ref && ref.kind === owner.kind && ref.name === owner.metadata.name && o.metadata.namespace === owner.metadata.namespace;
 }
 
-/** The owner one step up the chain, from the store; or, when that object is not in the input, the workload its
- * name says it belongs to (a ReplicaSet `<deployment>-<pod-template-hash>`, a Job `<cronjob>-<minutes>`). */
-function parentOf(store: ObjectStore, o: KubeObject): KubeObject | undefined {
-  const ref = controllerOf(o);
-  if (!ref) return undefined;
-  return store.get(ref.kind, o.metadata.namespace, ref.name)?.obj ?? { apiVersion: ref.apiVersion ?? '', kind: ref.kind, metadata: { name: ref.name, namespace: o.metadata.namespace } };
+/** One namespace's objects of one kind by controller (`Kind/name`), and — for Pods — by the workload the name of
+ * their controller implies when that controller is not in the input: ReplicaSet `<deployment>-<pod-template-hash>`,
+ * Job `<cronjob>-<digits>` (the names their controllers give them). */
+export interface OwnerIndex {
+  byController: Map<string, StoredObject[]>;
+  implied: Map<string, StoredObject[]>;
 }
 
-/** Is `workload` somewhere up `o`'s controller chain? Follows at most three links (Pod → Job → CronJob). */
-export function inChainOf(store: ObjectStore, o: KubeObject, workload: KubeObject): boolean {
-  let cur: KubeObject | undefined = o;
-  for (let depth = 0; cur && depth < 3; depth++) {
-    if (isControlledBy(cur, workload)) return true;
-    const parent = parentOf(store, cur);
-    if (!parent) return false;
-    // The intermediate object is missing from the input: infer its owner from the naming convention.
-    if (!store.get(parent.kind, parent.metadata.namespace, parent.metadata.name) && impliedOwner(cur, parent, workload)) return true;
-    cur = parent;
+const push = (m: Map<string, StoredObject[]>, k: string, o: StoredObject) => {
+  const l = m.get(k);
+  if (l) l.push(o);
+  else m.set(k, [o]);
+};
+
+/** The workload a Pod's controller's name points at (`Deployment/x`, `CronJob/y`), if it follows the convention. */
+function impliedWorkload(o: KubeObject, ref: OwnerReference): string | undefined {
+  if (ref.kind === 'ReplicaSet') {
+    const hash = o.metadata.labels?.['pod-template-hash'];
+    if (hash && ref.name.endsWith(`-${hash}`)) return `Deployment/${ref.name.slice(0, -(hash.length + 1))}`;
   }
-  return false;
-}
-
-/** A ReplicaSet named `<deployment>-<pod's pod-template-hash>` belongs to that Deployment; a Job named
- * `<cronjob>-<digits>` to that CronJob (the names their controllers give them). */
-function impliedOwner(child: KubeObject, parent: KubeObject, workload: KubeObject): boolean {
-  const w = workload.metadata.name;
-  if (workload.kind === 'Deployment' && parent.kind === 'ReplicaSet') {
-    const hash = child.metadata.labels?.['pod-template-hash'];
-    return !!hash && parent.metadata.name === `${w}-${hash}`;
+  if (ref.kind === 'Job') {
+    const m = /^(.+)-\d+$/.exec(ref.name);
+    if (m) return `CronJob/${m[1]}`;
   }
-  if (workload.kind === 'CronJob' && parent.kind === 'Job') return new RegExp(`^${escape(w)}-\\d+$`).test(parent.metadata.name);
-  return false;
+  return undefined;
 }
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Adds `o` to an index (used to build it and to keep it current as objects are simulated). */
+export function indexAdd(idx: OwnerIndex, o: StoredObject): void {
+  const ref = controllerOf(o.obj);
+  if (!ref) return;
+  push(idx.byController, `${ref.kind}/${ref.name}`, o);
+  const implied = impliedWorkload(o.obj, ref);
+  if (implied) push(idx.implied, implied, o);
 }
 
-/** The Pods (input or simulated) in the chain of `workload`, from `pods` (default: the namespace's Pods). */
-export function podsOf(store: ObjectStore, workload: KubeObject, pods?: StoredObject<Pod>[]): StoredObject<Pod>[] {
-  return (pods ?? store.list<Pod>('Pod', workload.metadata.namespace)).filter((p) => inChainOf(store, p.obj, workload));
+/** Builds the OwnerIndex of `objs`. */
+export function indexByController(objs: StoredObject[]): OwnerIndex {
+  const idx: OwnerIndex = { byController: new Map(), implied: new Map() };
+  for (const o of objs) indexAdd(idx, o);
+  return idx;
 }
 
-/** The objects among `candidates` that `owner` controls directly. */
-export function ownedBy<T extends KubeObject>(candidates: StoredObject<T>[], owner: KubeObject): StoredObject<T>[] {
-  return candidates.filter((o) => isControlledBy(o.obj, owner));
+/** The kind a workload's Pods sit under, one link down (Deployment → ReplicaSet, CronJob → Job). */
+const MIDDLE: Record<string, string> = { Deployment: 'ReplicaSet', CronJob: 'Job' };
+
+/** The Pods in `workload`'s controller chain: its own, those of the ReplicaSets/Jobs it controls (`middles`), and
+ * those whose ReplicaSet/Job is missing from the store but named as the workload's controller would name it. */
+export function podsOf(store: ObjectStore, workload: KubeObject, pods: OwnerIndex, middles: (kind: string) => OwnerIndex): StoredObject<Pod>[] {
+  const key = `${workload.kind}/${workload.metadata.name}`;
+  const out = [...(pods.byController.get(key) ?? [])];
+  const middle = MIDDLE[workload.kind];
+  if (middle) {
+    for (const mid of middles(middle).byController.get(key) ?? []) out.push(...(pods.byController.get(`${middle}/${mid.obj.metadata.name}`) ?? []));
+    for (const p of pods.implied.get(key) ?? []) {
+      if (!store.get(middle, workload.metadata.namespace, controllerOf(p.obj)!.name)) out.push(p);
+    }
+  }
+  return out as StoredObject<Pod>[];
 }
 
 /** The input object a simulated one traces back to (itself for input objects). */

@@ -3,9 +3,10 @@
 // then fill in: labels, annotations and spec from the template, a controller ownerRef,
 // a node, IPs from the node's pod CIDR, and a Running+Ready status.
 import type { KubeObject, OwnerReference, Pod, PodSpec, StoredObject } from '../ingest/kinds.ts';
-import { addSimulated, allocatePodIP, baseMeta, clone, clusterNodes, listNs, uidOf, type ControllerName, type SimContext } from './context.ts';
-import { podsOf } from './owners.ts';
+import { addSimulated, baseMeta, clone, ownerIndex, uidOf, type ControllerName, type SimContext } from './context.ts';
 import { generateName, identity } from './ids.ts';
+import { allocatePodIP, clusterNodes } from './nodes.ts';
+import { podsOf } from './owners.ts';
 import { setPodState, type PodPlacement, type PodState } from './podstate.ts';
 import { unfit, type NodeInfo } from './scheduling.ts';
 
@@ -38,7 +39,8 @@ export interface PodRequest {
 
 /** The Pods (input or simulated) in `workload`'s ownership chain (the controllers' claimPods, by controller ref). */
 export function workloadPods(ctx: SimContext, workload: KubeObject): StoredObject<Pod>[] {
-  return podsOf(ctx.out, workload, listNs<Pod>(ctx, 'Pod', workload.metadata.namespace));
+  const ns = workload.metadata.namespace;
+  return podsOf(ctx.out, workload, ownerIndex(ctx, 'Pod', ns), (kind) => ownerIndex(ctx, kind, ns));
 }
 
 /** metav1.NewControllerRef with blockOwnerDeletion, as every workload controller sets it. */
@@ -69,6 +71,12 @@ export function fittingNodes(ctx: SimContext, root: StoredObject, spec: PodSpec)
 export function schedule(ctx: SimContext, root: StoredObject, spec: PodSpec, index: number, fixed?: NodeInfo): { place?: PodPlacement; why: string } {
   let node = fixed;
   let why = '';
+  const nodes = clusterNodes(ctx, root);
+  if (!node && spec.nodeName && !nodes[0]?.synthesized) {
+    // A pod bound by spec.nodeName skips the scheduler; if no such node exists, no kubelet ever starts it.
+    node = nodes.find((n) => n.name === spec.nodeName);
+    if (!node) return { why: `spec.nodeName ${spec.nodeName} is not a Node of the input` };
+  }
   if (!node) {
     const f = fittingNodes(ctx, root, spec);
     node = f.fits.length ? f.fits[index % f.fits.length] : undefined;

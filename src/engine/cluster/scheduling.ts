@@ -38,6 +38,7 @@ function cidrAllocator(n: Node, index: number): (host: number) => string {
   return (h) => `10.244.${index + Math.floor(h / 256)}.${h % 256}`;
 }
 
+/** What scheduling needs of a Node: labels, IP, zone, and an allocator over its pod CIDR. */
 export function nodeInfo(stored: StoredObject<Node>, index: number, synthesized: boolean): NodeInfo {
   const n = stored.obj;
   const labels = n.metadata.labels ?? {};

@@ -8,6 +8,7 @@ import { fnv1a32, identity } from './ids.ts';
 
 export type Family = 'IPv4' | 'IPv6';
 
+/** utilnet.IsIPv6String, as far as pod and service IPs go. */
 export const isIPv6 = (ip: string): boolean => ip.includes(':');
 
 /** A Service the controllers act on: not ExternalName, with a selector. A `selector: {}` reads back from etcd as
@@ -16,10 +17,29 @@ export function hasSelector(svc: Service): boolean {
   return svc.spec?.type !== 'ExternalName' && !!svc.spec?.selector && Object.keys(svc.spec.selector).length > 0;
 }
 
-/** The Pods of the Service's namespace its selector matches (labels.SelectorFromSet). */
+/** The Pods of the Service's namespace its selector matches (labels.SelectorFromSet), in store order. */
 export function selectedPods(ctx: SimContext, svc: Service): StoredObject<Pod>[] {
+  const ns = svc.metadata.namespace ?? '';
   const sel = Object.entries(svc.spec?.selector ?? {});
-  return listNs<Pod>(ctx, 'Pod', svc.metadata.namespace).filter((p) => sel.every(([k, v]) => p.obj.metadata.labels?.[k] === v));
+  let idx = ctx.labelIdx.get(ns);
+  if (!idx) {
+    ctx.labelIdx.set(ns, (idx = new Map()));
+    for (const p of listNs<Pod>(ctx, 'Pod', ns)) {
+      for (const [k, v] of Object.entries(p.obj.metadata.labels ?? {})) {
+        const key = `${k}=${v}`;
+        const l = idx.get(key);
+        if (l) l.push(p);
+        else idx.set(key, [p]);
+      }
+    }
+  }
+  // Start from the rarest label=value of the selector, then check the rest.
+  let best: StoredObject<Pod>[] | undefined;
+  for (const [k, v] of sel) {
+    const l = idx.get(`${k}=${v}`) ?? [];
+    if (!best || l.length < best.length) best = l;
+  }
+  return (best ?? listNs<Pod>(ctx, 'Pod', ns)).filter((p) => sel.every(([k, v]) => p.obj.metadata.labels?.[k] === v));
 }
 
 /** The pod's IPs: status.podIPs, or [podIP] (the API server's conversion fills podIPs from podIP). */

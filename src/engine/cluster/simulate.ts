@@ -13,7 +13,7 @@ import { simulateEndpoints } from './endpoints.ts';
 import { simulateEndpointSlices } from './endpointslice.ts';
 import { simulateJob, type Job } from './job.ts';
 import { simulateReplicaSet, type ReplicaSet } from './replicaset.ts';
-import { hasSelector, allocateClusterIPs } from './services.ts';
+import { allocateClusterIPs, hasSelector, selectedPods } from './services.ts';
 import { simulateStatefulSet, type StatefulSet } from './statefulset.ts';
 import { namedPortMisses } from './targetports.ts';
 import { applyWhatIfs, type WhatIf } from './whatif.ts';
@@ -55,9 +55,11 @@ function simulateServiceEndpoints(ctx: SimContext, s: StoredObject<Service>): vo
   const name = svc.metadata.name;
   const ownEndpoints = !ctx.input.get('Endpoints', ns, name);
   const ownSlices = !ctx.input.list<EndpointSlice>('EndpointSlice', ns).some((e) => e.obj.metadata.labels?.['kubernetes.io/service-name'] === name);
-  if (ownEndpoints) simulateEndpoints(ctx, s);
-  if (ownSlices) simulateEndpointSlices(ctx, s);
-  if (ownEndpoints || ownSlices) namedPortMisses(ctx, s);
+  if (!ownEndpoints && !ownSlices) return;
+  const pods = selectedPods(ctx, svc).map((p) => p.obj);
+  if (ownEndpoints) simulateEndpoints(ctx, s, pods);
+  if (ownSlices) simulateEndpointSlices(ctx, s, pods);
+  namedPortMisses(ctx, s, pods);
 }
 
 const plural = (kind: string, n: number): string => (n === 1 || kind === 'Endpoints' ? kind : `${kind}s`);

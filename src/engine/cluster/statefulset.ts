@@ -3,6 +3,7 @@
 // initIdentity, updateIdentity): hostname = pod name, subdomain = spec.serviceName, and the
 // statefulset.kubernetes.io/pod-name, apps.kubernetes.io/pod-index and
 // controller-revision-hash labels.
+import { diag } from '../diagnostics.ts';
 import type { KubeObject, StoredObject } from '../ingest/kinds.ts';
 import type { SimContext } from './context.ts';
 import { templateHash } from './ids.ts';
@@ -23,6 +24,11 @@ export function simulateStatefulSet(ctx: SimContext, s: StoredObject<StatefulSet
   for (let i = 0; i < replicas; i++) {
     const ordinal = start + i;
     const name = `${sts.metadata.name}-${ordinal}`;
+    if (ctx.out.get('Pod', sts.metadata.namespace, name)) {
+      // Another object's Pod already has this name: the controller's create fails (AlreadyExists) and it does not adopt it.
+      ctx.diagnostics.push(diag('SIMULATED', 'warning', `StatefulSet ${sts.metadata.namespace}/${sts.metadata.name}: Pod ${name} exists and is not its own; the controller cannot create it`, s.origin.pos));
+      continue;
+    }
     createPod(ctx, {
       root: s,
       controller: 'statefulset-controller',

@@ -8,6 +8,7 @@ import type { ObjectStore } from '../ingest/store.ts';
 import { Assets } from './assets.ts';
 import { convertAll, converterConfig } from './converter.ts';
 import { buildPrometheusConfig } from './prometheus-config.ts';
+import { prunedFields } from './schema.ts';
 import { buildPromCtx, isUnmanaged, PO_MONITOR_KINDS, selectPrometheusMonitors } from './prometheus-selection.ts';
 import type { GeneratedConfig, GenerateOptions, MonitorSelection, OperatorOwner } from './types.ts';
 import { buildVMAgentConfig } from './vmagent-config.ts';
@@ -63,7 +64,13 @@ export function generateOperatorConfigs(store: ObjectStore, secretValues: Secret
   if (vmagents.length) {
     // The VM operator converts prometheus-operator objects into VM ones (on by default).
     const objects = Object.fromEntries(VM_KINDS.map((k) => [k, [...store.list(k)]])) as unknown as Record<VMKind, StoredObject[]>;
-    for (const { kind, so } of convertAll(store, converterConfig(opts.vmOperatorEnv))) {
+    const conv = converterConfig(opts.vmOperatorEnv);
+    if (!proms.length) {
+      for (const k of PO_MONITOR_KINDS) {
+        if (!conv.enabled[k] && store.has(k)) diagnostics.push(diag('OPERATOR_NOT_SELECTED', 'info', `${k} objects are ignored: there is no Prometheus in the input and the VM operator's ${k} converter is disabled`));
+      }
+    }
+    for (const { kind, so } of convertAll(store, conv)) {
       const list = objects[kind as VMKind];
       if (list.some((o) => o.obj.metadata.namespace === so.obj.metadata.namespace && o.obj.metadata.name === so.obj.metadata.name)) {
         diagnostics.push(diag('OPERATOR_ASSUMED', 'info', `${so.convertedFrom.kind} ${so.convertedFrom.namespace}/${so.convertedFrom.name}: a ${kind} with the same name exists in the input; using it instead of the converter's output`, { ...so.origin.pos }));
@@ -80,6 +87,7 @@ export function generateOperatorConfigs(store: ObjectStore, secretValues: Secret
         tlsDir: opts.vmTlsAssetsDir ?? DEFAULT_VM_TLS_DIR,
         ignoreNamespaceSelectors: false,
         mustUseNodeSelector: bool(v.spec, 'daemonSetMode') === true,
+        enforceEndpointSlices: (opts.vmOperatorEnv?.VM_VMSERVICESCRAPEDEFAULT_ENFORCEENDPOINTSLICES ?? '').toLowerCase() === 'true',
       };
       if (bool(v.spec, 'ignoreNamespaceSelectors')) {
         const o = originOf(v.so, 'VMAgent', v.owner.namespace, v.owner.name, ['ignoreNamespaceSelectors']);
@@ -104,6 +112,14 @@ export function generateOperatorConfigs(store: ObjectStore, secretValues: Secret
     }
   }
 
+  for (const kind of ['Prometheus', 'PrometheusAgent', 'VMAgent', ...PO_MONITOR_KINDS, ...VM_KINDS]) {
+    for (const so of store.list(kind)) {
+      for (const p of prunedFields(kind, obj(so.obj.spec) ?? {})) {
+        const o = originOf(so, kind, so.obj.metadata.namespace ?? 'default', so.obj.metadata.name, p.path);
+        diagnostics.push(diag('INVALID_FIELD', 'warning', `${kind} ${so.obj.metadata.namespace}/${so.obj.metadata.name}: ${p.message}`, o.pos ?? { ...so.origin.pos }));
+      }
+    }
+  }
   for (const s of selection) {
     if (s.outcome !== 'not-selected') continue;
     const pos = s.field?.pos ?? s.monitor.pos;

@@ -31,7 +31,7 @@ export function generateVMServiceScrape(ctx: VMCtx, so: StoredObject, kind = 'VM
   const spec = obj(so.obj.spec) ?? {};
   const at = originFor(so, kind);
   const cls = vmScrapeClass(ctx, str(spec, 'scrapeClass'));
-  const role = str(spec, 'discoveryRole') || 'endpoints';
+  const role = str(spec, 'discoveryRole') || (ctx.enforceEndpointSlices ? 'endpointslice' : 'endpoints');
   const selector = readSelector(spec.selector) ?? EMPTY_SELECTOR;
   const apiSelectors = bool(ctx.spec, 'enableKubernetesAPISelectors') === true;
   const isSlice = role === 'endpointslice' || role === 'endpointslices';

@@ -60,6 +60,8 @@ export interface Target {
 
 export interface JobTargets {
   job: string;
+  /** The scraper this job belongs to (see RunResult.instances). */
+  instance?: string;
   active: Target[];
   dropped: Target[];
   failed: Target[];

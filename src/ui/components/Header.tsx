@@ -1,4 +1,5 @@
 // The toolbar: name, examples, files, engine profile, run, share, theme, help.
+import { findExample } from '../examples/index.ts';
 import { OpenFiles } from '../input/OpenFiles.tsx';
 import { useActions, useApp } from '../state/context.ts';
 import { toggleTheme, useTheme } from '../theme.ts';
@@ -8,7 +9,8 @@ const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator
 
 export function Header() {
   const { openDialog, runNow } = useActions();
-  const title = useApp((s) => s.exampleId);
+  const exampleId = useApp((s) => s.exampleId);
+  const title = exampleId ? findExample(exampleId)?.title : undefined;
   const theme = useTheme();
   return (
     <header className="app-header">
@@ -17,7 +19,7 @@ export function Header() {
           ◎
         </span>
         <h1>ksd playground</h1>
-        <span className="tagline muted">{title ? `example: ${title}` : 'why is my target not scraped?'}</span>
+        <span className="tagline muted">{title ? `Example: ${title}` : 'why is my target not scraped?'}</span>
       </div>
       <nav className="toolbar" aria-label="Toolbar">
         <button type="button" className="btn" onClick={() => openDialog('examples')} data-testid="open-examples">

@@ -145,10 +145,13 @@ export function ResultsPane() {
             );
           })}
         </div>
+      </div>
+      <div className="status-row">
+        <StatusLine />
         <input
           type="search"
           className="filter"
-          placeholder="Filter: text, name=value, name~part"
+          placeholder="Filter: text, name=value, name~part  (Ctrl+K)"
           aria-label="Filter targets and labels"
           data-testid="filter"
           id="target-filter"
@@ -156,7 +159,6 @@ export function ResultsPane() {
           onChange={(e) => setFilter(e.target.value)}
         />
       </div>
-      <StatusLine />
       <Banners />
       {shown === 'targets' || shown === 'dropped' ? <WhyNotPanel /> : null}
       <div className="result-body" role="tabpanel" id="result-panel" aria-labelledby={`tab-${shown}`} data-testid={`pane-${shown}`}>

@@ -27,7 +27,7 @@ const FOLD_AT = 12;
 function Diff({ step }: { step: TraceStepView }) {
   const n = step.added.length + step.changed.length + step.removed.length;
   const [open, setOpen] = useState(n <= FOLD_AT);
-  if (n === 0) return <p className="diff-none muted">no change</p>;
+  if (n === 0) return step.keep ? <p className="diff-none muted">no change</p> : null;
   return (
     <div className="diff">
       {!open ? (
@@ -60,7 +60,7 @@ function Diff({ step }: { step: TraceStepView }) {
 }
 
 function StepCard({ step, n }: { step: TraceStepView; n: number }) {
-  const title = step.rule ? `rule ${step.rule.index} · ${step.rule.action}` : IMPLICIT_TITLES[step.implicit ?? ''] ?? step.implicit ?? 'step';
+  const title = step.rule ? `rule ${step.rule.index}` : IMPLICIT_TITLES[step.implicit ?? ''] ?? step.implicit ?? 'step';
   return (
     <li className={`step${step.keep ? '' : ' step-drop'}${step.implicit ? ' step-implicit' : ''}`} data-testid="trace-step" data-keep={step.keep} data-implicit={step.implicit ?? ''}>
       <header>
