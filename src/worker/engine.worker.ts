@@ -3,7 +3,7 @@
 // RunResult stays here so traces can be sent one target at a time.
 import { getProfile, listProfiles, run, type InputFile, type RunResult } from '../engine/index.ts';
 import { PROTOCOL_VERSION, isProtocolMessage, type FromWorker, type RunRequest, type ToWorker } from './protocol.ts';
-import { chooseProfile } from './profile-choice.ts';
+import { decideProfile } from './profile-choice.ts';
 import { stripFiles } from './strip.ts';
 import { findTarget, toRunView, traceView } from './view.ts';
 
@@ -32,10 +32,11 @@ function post(m: FromWorker): void {
 
 function handleRun(req: RunRequest): void {
   post({ v: PROTOCOL_VERSION, type: 'progress', id: req.id, phase: 'running' });
-  const choice = chooseProfile(req.files, req.profile, (id) => getProfile(id) !== undefined);
+  const choice = decideProfile(req.files, req.profile, (id) => getProfile(id) !== undefined);
   const bytes = req.files.reduce((n, f) => n + f.text.length, 0);
   const traced = bytes <= TRACE_ALL_LIMIT;
-  const options: Parameters<typeof run>[1] = { profile: choice.profile, trace: traced };
+  const options: Parameters<typeof run>[1] = { trace: traced };
+  if (choice.profile) options.profile = choice.profile;
   if (req.ownNamespace) options.ownNamespace = req.ownNamespace;
   const t0 = performance.now();
   const result = run(req.files, options);

@@ -12,6 +12,8 @@ import type {
   ProfileId,
   RuleRef,
   RunResult,
+  SourcePos,
+  SourceRange,
   Target,
   TargetState,
   TraceStep,
@@ -35,6 +37,8 @@ export interface TargetView {
 
 export interface JobView {
   job: string;
+  /** The scraper the job belongs to (`prometheus.yml`, `VMAgent default/vmagent`, …). */
+  instance?: string;
   active: TargetView[];
   dropped: TargetView[];
   failed: TargetView[];
@@ -64,11 +68,38 @@ export interface IgnoredView {
   reason: string;
 }
 
-/** Scrape config text an operator layer generated from operator objects (when the engine provides it). */
+/** Scrape config text the operator layer generated for one Prometheus / PrometheusAgent / VMAgent object. */
 export interface GeneratedConfigView {
+  /** The scraper, e.g. `VMAgent default/vmagent`. */
+  instance: string;
+  /** The operator's output, as the operator writes it. */
   text: string;
-  /** The virtual file name diagnostics use for it, if any. */
-  file?: string;
+  /** The owner object was not in the input; a permissive one was assumed. */
+  assumed: boolean;
+  shard: number;
+  shards: number;
+  /** The operator does not manage this owner's config (every selector unset): no jobs. */
+  unmanaged: boolean;
+}
+
+/** One scraper of the run. */
+export interface InstanceView {
+  name: string;
+  source: 'pasted' | 'operator';
+  profile: ProfileId;
+  configRejected: boolean;
+  jobs: number;
+}
+
+/** Whether a Prometheus / VMAgent object picked up a monitor (ServiceMonitor, VMServiceScrape, …), and why not. */
+export interface SelectionView {
+  monitor: { kind: string; namespace: string; name: string; pos?: SourcePos };
+  owner: string;
+  outcome: 'selected' | 'not-selected' | 'rejected';
+  reason?: string;
+  /** The field to change, with its position when known. */
+  field?: { kind: string; namespace?: string; name: string; path: string; pos?: SourceRange };
+  convertedFrom?: { kind: string; namespace: string; name: string };
 }
 
 /** One explanation of why something is not scraped, as the engine's diagnosis stage words it. */
@@ -86,6 +117,8 @@ export interface RunSummary {
   dropped: number;
   failed: number;
   duplicates: number;
+  /** Objects the cluster simulation added. */
+  simulated: number;
   bytes: number;
   /** Wall time of the engine run inside the worker. */
   ms: number;
@@ -103,8 +136,11 @@ export interface RunView {
   objects: ObjectView[];
   ignored: IgnoredView[];
   summary: RunSummary;
-  /** Present only when the engine generated a config (operator objects). */
-  generatedConfig?: GeneratedConfigView;
+  instances: InstanceView[];
+  /** One per operator-managed scraper (empty without operator objects). */
+  generated: GeneratedConfigView[];
+  /** Monitor selection by the operator layer (empty without operator objects). */
+  selection: SelectionView[];
   /** Present only when the engine produced diagnoses; the page never invents any. */
   diagnoses?: DiagnosisView[];
   /** Traces were recorded in this run (false for big inputs: a trace request then re-runs with traces). */
@@ -150,6 +186,7 @@ function targetView(t: Target): TargetView {
 function jobView(j: JobTargets): JobView {
   return {
     job: j.job,
+    ...(j.instance ? { instance: j.instance } : {}),
     active: j.active.map(targetView),
     dropped: j.dropped.map(targetView),
     failed: j.failed.map(targetView),
@@ -159,17 +196,7 @@ function jobView(j: JobTargets): JobView {
 
 /** Fields later engine versions add to RunResult; read defensively so the page works before and after. */
 interface LaterEngineFields {
-  generatedConfig?: unknown;
   diagnoses?: unknown;
-}
-
-function generatedConfigOf(x: unknown): GeneratedConfigView | undefined {
-  if (typeof x === 'string') return x.trim() ? { text: x } : undefined;
-  if (x && typeof x === 'object' && typeof (x as { text?: unknown }).text === 'string') {
-    const g = x as { text: string; file?: unknown };
-    return typeof g.file === 'string' ? { text: g.text, file: g.file } : { text: g.text };
-  }
-  return undefined;
 }
 
 function str(x: unknown): string | undefined {
@@ -241,15 +268,27 @@ export function toRunView(res: RunResult, opts: ViewOptions): RunView {
       dropped: count((j) => j.dropped.length),
       failed: count((j) => j.failed.length),
       duplicates: count((j) => j.duplicates.length),
+      simulated: res.simulated.length,
       bytes: res.bytes,
       ms: opts.ms,
     },
+    instances: res.instances.map((i) => ({ name: i.name, source: i.source, profile: i.profile, configRejected: i.configRejected, jobs: i.jobs.length })),
+    generated: res.instances.flatMap((i) =>
+      i.generated
+        ? [{ instance: i.name, text: i.generated.yaml, assumed: i.generated.owner.assumed, shard: i.generated.shard, shards: i.generated.shards, unmanaged: i.generated.unmanaged ?? false }]
+        : [],
+    ),
+    selection: res.selection.map((m) => {
+      const v: SelectionView = { monitor: { ...m.monitor }, owner: `${m.owner.kind} ${m.owner.namespace}/${m.owner.name}`, outcome: m.outcome };
+      if (m.reason) v.reason = m.reason;
+      if (m.field) v.field = { ...m.field };
+      if (m.convertedFrom) v.convertedFrom = { ...m.convertedFrom };
+      return v;
+    }),
     traced: opts.traced,
   };
   if (opts.profileNote) view.profileNote = opts.profileNote;
   const later = res as RunResult & LaterEngineFields;
-  const generated = generatedConfigOf(later.generatedConfig);
-  if (generated) view.generatedConfig = generated;
   const diagnoses = diagnosesOf(later.diagnoses);
   if (diagnoses && diagnoses.length) view.diagnoses = diagnoses;
   return view;

@@ -2,7 +2,7 @@
 // hard-coded numbers: as the engine grows, the expectations grow with it).
 import { getProfile, run, type InputFile, type Target } from '../../src/engine/index.ts';
 import type { ProfileChoice } from '../../src/worker/protocol.ts';
-import { chooseProfile } from '../../src/worker/profile-choice.ts';
+import { decideProfile } from '../../src/worker/profile-choice.ts';
 import type { RenderedRow } from './browser.ts';
 
 export interface ExpectedRow {
@@ -41,9 +41,9 @@ function reasonParts(t: Target): string[] {
 }
 
 export function expectedFor(files: InputFile[], choice: ProfileChoice): Expected {
-  const decision = chooseProfile(files, choice, (id) => getProfile(id) !== undefined);
-  const res = run(files, { profile: decision.profile });
-  const out: Expected = { active: [], dropped: [], failed: [], jobs: res.jobs.length, profile: decision.profile };
+  const decision = decideProfile(files, choice, (id) => getProfile(id) !== undefined);
+  const res = run(files, decision.profile ? { profile: decision.profile } : {});
+  const out: Expected = { active: [], dropped: [], failed: [], jobs: res.jobs.length, profile: res.profile };
   for (const j of res.jobs) {
     for (const t of j.active) out.active.push({ job: t.job, main: t.scrapeUrl ?? '', chips: chips(t), reasonParts: [] });
     for (const t of [...j.dropped, ...j.duplicates]) out.dropped.push({ job: t.job, main: address(t), chips: [], reasonParts: reasonParts(t) });

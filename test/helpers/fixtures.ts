@@ -1,7 +1,9 @@
 // Loads conformance fixtures and runs the engine on them the way the CLI does.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { run, toApiTargets, type ApiTargets, type ProfileId } from '../../src/engine/index.ts';
+import type { ApiTargets, ProfileId } from '../../src/engine/index.ts';
+import { runCli } from '../../src/cli/main.ts';
+import { readInput } from '../../src/cli/node-io.ts';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'conformance', 'fixtures');
 
@@ -19,9 +21,18 @@ export function expected(name: string, engine: 'prometheus' | 'prometheus3' | 'v
   return JSON.parse(readFileSync(join(FIXTURES, name, 'expected', `${engine}.json`), 'utf8'));
 }
 
+/** What `npx ksd --engine PROFILE --format json FIXTURE_DIR` prints (the CLI function, in-process; cluster
+ * simulation on, as by default: it must invent nothing over a fixture's objects). */
 export function runFixture(name: string, profile: ProfileId): ApiTargets {
-  // The fixtures are exactly what the API server served: nothing to simulate.
-  return toApiTargets(run(fixtureFiles(name), { profile, simulate: false }));
+  let out = '';
+  let err = '';
+  const code = runCli(['--engine', profile, '--format', 'json', join(FIXTURES, name, 'objects.yaml'), join(FIXTURES, name, 'scrape.yaml')], {
+    readInput,
+    stdout: (t) => (out += t),
+    stderr: (t) => (err += t),
+  });
+  if (code === 2) throw new Error(`ksd usage error: ${err}`);
+  return JSON.parse(out) as ApiTargets;
 }
 
 /** Sorted canonical strings of a list of entries (multiset comparison). */

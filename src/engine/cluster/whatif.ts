@@ -61,15 +61,15 @@ export function applyWhatIfs(ctx: SimContext, whatIfs: WhatIf[]): void {
     if (!pods.length) ctx.diagnostics.push(diag('SIMULATED', 'info', `what-if: ${label} has no Pods to set ${w.state}`, target.origin.pos));
     pods.forEach((p, i) => {
       const copy = clone(p.obj);
-      const needsPlace = w.state !== 'pending' ? placementOf(copy) ?? schedule(ctx, p, copy.spec ?? {}, wi + i).place : undefined;
+      const place = w.state !== 'pending' ? placementOf(copy) ?? schedule(ctx, p, copy.spec ?? {}, wi + i).place : undefined;
       if (p.origin.simulated) {
-        setPodState(copy, needsPlace ? w.state : 'pending', needsPlace);
+        setPodState(copy, place ? w.state : 'pending', place);
         const stored = { ...p, obj: copy };
         putReplacing(ctx, stored);
         const at = ctx.added.indexOf(p);
         if (at >= 0) ctx.added[at] = stored;
       } else {
-        patchPod(copy, w.state, needsPlace);
+        patchPod(copy, w.state, place);
         replaceWithCopy(ctx, p, copy);
       }
       ctx.diagnostics.push(diag('SIMULATED', 'info', `what-if: Pod ${w.namespace}/${p.obj.metadata.name} set ${w.state}${w.kind === 'Pod' ? '' : ` (from ${label})`}`, p.origin.pos));

@@ -4,12 +4,12 @@ import type { Profile } from '../profiles/types.ts';
 import type { Labels } from '../labels.ts';
 import type { TraceStep } from '../trace.ts';
 import { actionFor, type ActionContext } from './actions/index.ts';
-import { LabelBuilder } from './builder.ts';
+import { LabelBuilder, type LabelAccess } from './builder.ts';
 import { ruleRef } from './summary.ts';
 import type { RelabelResult, RelabelRule } from './types.ts';
 
 /** The input value: source label values joined by the separator, an absent label being "". */
-export function sourceValue(rule: RelabelRule, lb: LabelBuilder): string {
+export function sourceValue(rule: RelabelRule, lb: LabelAccess): string {
   const src = rule.sourceLabels;
   if (!src || src.length === 0) return '';
   if (src.length === 1) return lb.get(src[0] as string);

@@ -6,7 +6,24 @@
 // a large object during the run.
 import { compareStrings, type Labels } from '../labels.ts';
 
-export class LabelBuilder {
+/** What an action reads and writes. LabelBuilder (Prometheus labels.Builder) and the vmagent label list
+ * (relabel/vmagent/labels.ts, promrelabel's []Label) both provide it. */
+export interface LabelAccess {
+  /** The value, "" when absent. */
+  get(n: string): string;
+  has(n: string): boolean;
+  /** Prometheus: "" deletes. vmagent: "" is stored and removed after the last rule. */
+  set(n: string, v: string): void;
+  del(n: string): void;
+  /** The current label names, in the engine's iteration order. */
+  names(): string[];
+  /** A fresh copy of the current labels (for trace steps). */
+  snapshot(): Labels;
+  /** The current labels. */
+  labels(): Labels;
+}
+
+export class LabelBuilder implements LabelAccess {
   // Added or changed labels as parallel arrays, searched linearly: like Prometheus' Builder
   // (slices), this beats a Map for the handful of labels a rule list writes.
   private addK: string[] = [];

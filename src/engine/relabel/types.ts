@@ -4,6 +4,7 @@
 import type { SourceRange } from '../diagnostics.ts';
 import type { Labels } from '../labels.ts';
 import type { RuleOrigin, TraceStep } from '../trace.ts';
+import type { VmRuleExtras } from './vmagent/types.ts';
 
 export type PromRelabelAction =
   | 'replace'
@@ -68,6 +69,8 @@ export interface RelabelRule {
   /** Per-key value positions, e.g. fieldPos.regex. */
   fieldPos: Partial<Record<string, SourceRange>>;
   origin?: RuleOrigin;
+  /** vmagent rules only (config/relabel-config-vmagent.ts): `if`, graphite and vmagent's matching state. */
+  vm?: VmRuleExtras;
 }
 
 export interface RelabelResult {

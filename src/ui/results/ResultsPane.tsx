@@ -27,6 +27,8 @@ function countFor(v: ViewId, view: RunView | undefined): number | undefined {
       return s.failed;
     case 'objects':
       return s.objects;
+    case 'config':
+      return view.generated.length || undefined;
     case 'problems':
       return view.diagnostics.filter((d) => d.severity !== 'info').length;
     default:
@@ -37,7 +39,7 @@ function countFor(v: ViewId, view: RunView | undefined): number | undefined {
 /** Tabs shown: the generated-config tab only when there is one. */
 export function visibleViews(view: RunView | undefined): ViewId[] {
   const all: ViewId[] = ['targets', 'dropped', 'failed', 'trace', 'config', 'objects', 'problems'];
-  return all.filter((v) => v !== 'config' || !!view?.generatedConfig);
+  return all.filter((v) => v !== 'config' || !!view?.generated.length || !!view?.selection.length);
 }
 
 function StatusLine() {

@@ -6,12 +6,13 @@ import type { TargetView } from '../../worker/view.ts';
 import { LabelChips } from '../components/LabelChips.tsx';
 import { VirtualList } from '../components/VirtualList.tsx';
 import { useActions, useApp } from '../state/context.ts';
+import type { Group } from './groups.ts';
 import { JumpButton } from './JumpButton.tsx';
 import { ReasonLine } from './ReasonLine.tsx';
 
 export type ListKind = 'active' | 'dropped' | 'failed';
 
-type Row = { type: 'job'; job: string; count: number; total: number } | { type: 'target'; t: TargetView };
+type Row = { type: 'job'; job: string; instance?: string; count: number; total: number } | { type: 'target'; t: TargetView };
 
 const JOB_ROW = 30;
 const TARGET_ROW = 54;
@@ -20,14 +21,14 @@ function address(t: TargetView): string {
   return t.discoveredLabels.__address__ ?? '(no address)';
 }
 
-export function TargetList({ groups, kind }: { groups: { job: string; targets: TargetView[]; total: number }[]; kind: ListKind }) {
+export function TargetList({ groups, kind }: { groups: Group[]; kind: ListKind }) {
   const selected = useApp((s) => s.selectedTarget);
   const { selectTarget, openTrace } = useActions();
   const rows = useMemo(() => {
     const out: Row[] = [];
     for (const g of groups) {
       if (!g.targets.length) continue;
-      out.push({ type: 'job', job: g.job, count: g.targets.length, total: g.total });
+      out.push({ type: 'job', job: g.job, ...(g.instance ? { instance: g.instance } : {}), count: g.targets.length, total: g.total });
       for (const t of g.targets) out.push({ type: 'target', t });
     }
     return out;
@@ -45,7 +46,10 @@ export function TargetList({ groups, kind }: { groups: { job: string; targets: T
       render={(r) =>
         r.type === 'job' ? (
           <div className="job-row" role="listitem" data-testid="job-row" data-job={r.job}>
-            <span className="job-name">{r.job}</span>
+            <span className="job-name">
+              {r.job}
+              {r.instance ? <span className="muted job-instance"> · {r.instance}</span> : null}
+            </span>
             <span className="muted">{r.count === r.total ? r.count : `${r.count} of ${r.total}`}</span>
           </div>
         ) : (

@@ -8,7 +8,7 @@ export const VIEW_TITLES: Record<ViewId, string> = {
   dropped: 'Dropped',
   failed: 'Failed',
   trace: 'Trace',
-  config: 'Generated config',
+  config: 'Operators',
   objects: 'Objects',
   problems: 'Problems',
 };

@@ -1,7 +1,7 @@
 // What an action implementation receives. Actions return false to drop the target.
 // Other engines (vmagent) register their extra actions here instead of editing apply.ts.
 import type { RelabelProfile } from '../../profiles/types.ts';
-import type { LabelBuilder } from '../builder.ts';
+import type { LabelAccess } from '../builder.ts';
 import type { RelabelRule } from '../types.ts';
 
 export interface ActionContext {
@@ -11,7 +11,7 @@ export interface ActionContext {
 }
 
 /** Runs one rule. `val` is the source labels joined with the separator (absent = ""). */
-export type ActionFn = (rule: RelabelRule, lb: LabelBuilder, val: string, ctx: ActionContext) => boolean;
+export type ActionFn = (rule: RelabelRule, lb: LabelAccess, val: string, ctx: ActionContext) => boolean;
 
 const extra = new Map<string, ActionFn>();
 

@@ -1,28 +1,34 @@
-// "Why not?": the engine's own diagnoses of missing targets. Renders nothing until the engine
-// provides diagnoses — the page never makes one up.
+// "Why not?": explanations the engine itself produced — monitors a Prometheus/VMAgent object did not
+// select or rejected (operator layer), and the engine's diagnoses when it has them. Renders nothing
+// otherwise: the page never makes an explanation up.
+import { SelectionList } from '../config/GeneratedConfigPane.tsx';
 import { useActions, useApp } from '../../state/context.ts';
 
 export function WhyNotPanel() {
   const diagnoses = useApp((s) => s.run.view?.diagnoses);
+  const missed = useApp((s) => s.run.view?.selection.filter((m) => m.outcome !== 'selected'));
   const { openTrace } = useActions();
-  if (!diagnoses || !diagnoses.length) return null;
+  if (!diagnoses?.length && !missed?.length) return null;
   return (
     <section className="why-not" aria-label="Why not?" data-testid="why-not">
       <h3>Why not?</h3>
-      <ul>
-        {diagnoses.map((d, i) => (
-          <li key={i}>
-            <strong>{d.title}</strong>
-            {d.detail ? <p>{d.detail}</p> : null}
-            {d.fix ? <p className="fix">Fix: {d.fix}</p> : null}
-            {d.targetId ? (
-              <button type="button" className="btn btn-small" onClick={() => openTrace(d.targetId as string)}>
-                Trace it
-              </button>
-            ) : null}
-          </li>
-        ))}
-      </ul>
+      {missed?.length ? <SelectionList items={missed} /> : null}
+      {diagnoses?.length ? (
+        <ul>
+          {diagnoses.map((d, i) => (
+            <li key={i}>
+              <strong>{d.title}</strong>
+              {d.detail ? <p>{d.detail}</p> : null}
+              {d.fix ? <p className="fix">Fix: {d.fix}</p> : null}
+              {d.targetId ? (
+                <button type="button" className="btn btn-small" onClick={() => openTrace(d.targetId as string)}>
+                  Trace it
+                </button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </section>
   );
 }
