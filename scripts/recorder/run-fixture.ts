@@ -57,17 +57,21 @@ async function stopChild(proc: ChildProcess, graceMs: number): Promise<void> {
   }
 }
 
-let exiting = false;
-async function cleanupAndExit(code: number): Promise<never> {
-  if (!exiting) {
-    exiting = true;
+let exiting: Promise<never> | null = null;
+/** Stops vmagent, closes the servers, removes the temp dir, exits. Later calls wait for the first one. */
+function cleanupAndExit(code: number): Promise<never> {
+  exiting ??= (async () => {
     for (const { proc } of [...children.values()]) await stopChild(proc, 3000);
     for (const c of cleanups.reverse()) {
       try { await c(); } catch (e) { say(`cleanup failed: ${(e as Error).message}`); }
     }
-  }
-  process.exit(code);
+    process.exit(code);
+  })();
+  return exiting;
 }
+// The recorder may be gone (its end of our stdout/stderr closed): never die of EPIPE halfway through cleanup.
+process.stdout.on('error', () => {});
+process.stderr.on('error', () => {});
 // As the init of a PID namespace this process only gets signals it handles: handle them all.
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => { say(`got ${sig}`); void cleanupAndExit(130); });
 process.on('uncaughtException', (e) => { say(`uncaught: ${e.stack ?? e}`); void cleanupAndExit(EXIT_HARNESS); });
@@ -142,8 +146,14 @@ async function main(): Promise<never> {
       'stable-ms': { type: 'string', default: '1500' },
       'quiet-ms': { type: 'string', default: '1500' },
       'poll-ms': { type: 'string', default: '250' },
+      // sandbox.ts keeps our stdin open: end of file means the recorder is gone (even SIGKILLed), so stop.
+      'exit-on-stdin-eof': { type: 'boolean', default: false },
     },
   });
+  if (a['exit-on-stdin-eof']) {
+    process.stdin.on('end', () => { say('recorder went away (stdin closed)'); void cleanupAndExit(EXIT_HARNESS); });
+    process.stdin.resume();
+  }
   if (!a.fixture || !a.out || !a.vmagent || !a['version-label']) {
     say('usage: run-fixture.ts --fixture DIR --out FILE --vmagent BIN --version-label TEXT [--work DIR] [--timeout S]');
     return cleanupAndExit(EXIT_HARNESS);

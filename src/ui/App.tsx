@@ -9,10 +9,12 @@ import { DropOverlay } from './input/DropOverlay.tsx';
 import { usePasteAnywhere } from './input/usePasteAnywhere.ts';
 import { ResultsPane } from './results/ResultsPane.tsx';
 import { useShortcuts } from './shortcuts.ts';
-import { useApp } from './state/context.ts';
+import { useCallback, useContext } from 'react';
+import { StoreContext, useApp } from './state/context.ts';
 
 export function App() {
-  useShortcuts();
+  const store = useContext(StoreContext);
+  useShortcuts(useCallback(() => store?.getState().run.view, [store]));
   usePasteAnywhere();
   const dialog = useApp((s) => s.dialog);
   const firstMs = useApp((s) => s.firstResultMs);

@@ -1,7 +1,7 @@
 // Page-wide keyboard shortcuts (the editor registers Run and Share itself, since it keeps keys).
 import { useEffect } from 'react';
 import { useActions } from './state/context.ts';
-import { VIEWS } from './state/views.ts';
+import { visibleViews } from './state/views.ts';
 
 function typing(t: EventTarget | null): boolean {
   const el = t as HTMLElement | null;
@@ -9,7 +9,8 @@ function typing(t: EventTarget | null): boolean {
   return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName) || !!el.closest?.('.monaco-editor');
 }
 
-export function useShortcuts(): void {
+/** Alt+N picks the N-th tab shown (so the numbers match the tab tooltips). */
+export function useShortcuts(getView: () => { generated: unknown[]; selection: unknown[] } | undefined): void {
   const a = useActions();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -24,7 +25,7 @@ export function useShortcuts(): void {
         document.getElementById('target-filter')?.focus();
         e.preventDefault();
       } else if (e.altKey && !mod && /^Digit[1-9]$/.test(e.code)) {
-        const v = VIEWS[Number(e.code.slice(5)) - 1];
+        const v = visibleViews(getView())[Number(e.code.slice(5)) - 1];
         if (v) {
           a.setView(v);
           e.preventDefault();
@@ -36,5 +37,5 @@ export function useShortcuts(): void {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [a]);
+  }, [a, getView]);
 }

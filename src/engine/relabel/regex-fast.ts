@@ -21,7 +21,7 @@ function isAsciiPunct(c: string): boolean {
 
 /** Reads literal characters from `i` while they are literal; returns the text and the stop offset.
  * `\` + ASCII punctuation is the punctuation itself (Go allows escaping any of it). */
-function readLiteral(text: string, i: number): { lit: string; end: number; lastLen: number } {
+export function readLiteral(text: string, i: number): { lit: string; end: number; lastLen: number } {
   let lit = '';
   let lastLen = 0;
   while (i < text.length) {

@@ -1,10 +1,24 @@
-// "Show me where": selects the file and line in the editor.
-import type { SourceRange } from '../../engine/index.ts';
-import { useActions } from '../state/context.ts';
+// "Show me where": selects the file and line in the editor. Positions in files that are not input
+// tabs (e.g. a config an operator generated) are shown as text.
+import type { RuleRef, SourceRange } from '../../engine/index.ts';
+import { useActions, useApp } from '../state/context.ts';
+
+/** Where a rule should take the user: the field of the custom resource it was generated from, else the rule itself. */
+export function rulePos(rule: RuleRef): SourceRange | undefined {
+  return rule.origin?.pos ?? rule.pos;
+}
 
 export function JumpButton({ pos, label, testId }: { pos: SourceRange; label?: string; testId?: string }) {
   const { revealPos } = useActions();
+  const isInput = useApp((s) => s.files.some((f) => f.name === pos.file));
   const text = label ?? `${pos.file.split('/').pop()}:${pos.line}`;
+  if (!isInput) {
+    return (
+      <span className="muted jump-static" data-testid={testId} title={`${pos.file} line ${pos.line}`}>
+        {text}
+      </span>
+    );
+  }
   return (
     <button
       type="button"

@@ -12,7 +12,7 @@ import { TracePane } from '../panes/trace/TracePane.tsx';
 import { WhyNotPanel } from '../panes/why/WhyNotPanel.tsx';
 import { useActions, useApp } from '../state/context.ts';
 import { profileTitle } from '../state/profiles.ts';
-import { VIEW_TITLES, type ViewId } from '../state/views.ts';
+import { VIEW_TITLES, visibleViews, type ViewId } from '../state/views.ts';
 import { Welcome } from './Welcome.tsx';
 
 function countFor(v: ViewId, view: RunView | undefined): number | undefined {
@@ -34,12 +34,6 @@ function countFor(v: ViewId, view: RunView | undefined): number | undefined {
     default:
       return undefined;
   }
-}
-
-/** Tabs shown: the generated-config tab only when there is one. */
-export function visibleViews(view: RunView | undefined): ViewId[] {
-  const all: ViewId[] = ['targets', 'dropped', 'failed', 'trace', 'config', 'objects', 'problems'];
-  return all.filter((v) => v !== 'config' || !!view?.generated.length || !!view?.selection.length);
 }
 
 function StatusLine() {

@@ -4,7 +4,7 @@ import type { RunView, TargetView } from '../../worker/view.ts';
 import { CopyButton } from '../components/CopyButton.tsx';
 import { LabelTable, formatLabelSet } from '../components/LabelTable.tsx';
 import { useActions } from '../state/context.ts';
-import { JumpButton } from './JumpButton.tsx';
+import { JumpButton, rulePos } from './JumpButton.tsx';
 import { reasonText } from './ReasonLine.tsx';
 
 export function findTargetView(view: RunView | undefined, id: string | undefined): TargetView | undefined {
@@ -48,7 +48,10 @@ export function TargetDetail({ t }: { t: TargetView }) {
             <dt>Why</dt>
             <dd data-testid="detail-reason">
               {reasonText(t)}
-              {t.reason?.kind === 'relabel' && t.reason.rule.pos ? <JumpButton pos={t.reason.rule.pos} label={`show rule (line ${t.reason.rule.pos.line})`} /> : null}
+              {t.reason?.kind === 'relabel' && t.reason.rule.pos ? <JumpButton pos={t.reason.rule.pos} label={`rule at ${t.reason.rule.pos.file.split('/').pop()}:${t.reason.rule.pos.line}`} /> : null}
+              {t.reason?.kind === 'relabel' && t.reason.rule.origin?.pos ? (
+                <JumpButton pos={t.reason.rule.origin.pos} label={`from ${t.reason.rule.origin.kind} ${t.reason.rule.origin.name} ${t.reason.rule.origin.field}`} />
+              ) : null}
             </dd>
           </>
         ) : null}

@@ -2,12 +2,13 @@
 // below; the row itself says the essential: URL and labels (active), the dropping rule (dropped),
 // the error (failed).
 import { useMemo } from 'react';
+import type { SourceRange } from '../../engine/index.ts';
 import type { TargetView } from '../../worker/view.ts';
 import { LabelChips } from '../components/LabelChips.tsx';
 import { VirtualList } from '../components/VirtualList.tsx';
 import { useActions, useApp } from '../state/context.ts';
 import type { Group } from './groups.ts';
-import { JumpButton } from './JumpButton.tsx';
+import { JumpButton, rulePos } from './JumpButton.tsx';
 import { ReasonLine } from './ReasonLine.tsx';
 
 export type ListKind = 'active' | 'dropped' | 'failed';
@@ -72,7 +73,7 @@ export function TargetList({ groups, kind }: { groups: Group[]; kind: ListKind }
                 {kind === 'active' && r.t.labels ? <LabelChips labels={r.t.labels} testId="target-labels" /> : <ReasonLine t={r.t} />}
               </span>
             </button>
-            {r.t.reason?.kind === 'relabel' && r.t.reason.rule.pos ? <JumpButton pos={r.t.reason.rule.pos} testId="jump-rule" /> : null}
+            {r.t.reason?.kind === 'relabel' && rulePos(r.t.reason.rule) ? <JumpButton pos={rulePos(r.t.reason.rule) as SourceRange} testId="jump-rule" /> : null}
             <button type="button" className="btn btn-small trace-btn" onClick={() => openTrace(r.t.id)} aria-label={`Trace of ${address(r.t)}`}>
               Trace
             </button>

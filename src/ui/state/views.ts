@@ -13,6 +13,11 @@ export const VIEW_TITLES: Record<ViewId, string> = {
   problems: 'Problems',
 };
 
+/** The tabs shown for a run: the operators tab only when the run has operator output. */
+export function visibleViews(view: { generated: unknown[]; selection: unknown[] } | undefined): ViewId[] {
+  return VIEWS.filter((v) => v !== 'config' || !!view?.generated.length || !!view?.selection.length);
+}
+
 export function isViewId(x: unknown): x is ViewId {
   return typeof x === 'string' && (VIEWS as readonly string[]).includes(x);
 }

@@ -73,7 +73,8 @@ function StepCard({ step, n }: { step: TraceStepView; n: number }) {
       {step.rule?.origin ? (
         <p className="muted step-note">
           generated from {step.rule.origin.kind} {step.rule.origin.namespace ? `${step.rule.origin.namespace}/` : ''}
-          {step.rule.origin.name} ({step.rule.origin.field})
+          {step.rule.origin.name} ({step.rule.origin.field}){' '}
+          {step.rule.origin.pos ? <JumpButton pos={step.rule.origin.pos} /> : null}
         </p>
       ) : null}
       {step.note ? <p className="muted step-note">{step.note}</p> : null}

@@ -1,12 +1,15 @@
 // "Why not?": explanations the engine itself produced — monitors a Prometheus/VMAgent object did not
 // select or rejected (operator layer), and the engine's diagnoses when it has them. Renders nothing
 // otherwise: the page never makes an explanation up.
+import { useMemo } from 'react';
 import { SelectionList } from '../config/GeneratedConfigPane.tsx';
 import { useActions, useApp } from '../../state/context.ts';
 
 export function WhyNotPanel() {
   const diagnoses = useApp((s) => s.run.view?.diagnoses);
-  const missed = useApp((s) => s.run.view?.selection.filter((m) => m.outcome !== 'selected'));
+  const selection = useApp((s) => s.run.view?.selection);
+  // Filtered outside the selector: a selector must return the same object for the same state.
+  const missed = useMemo(() => selection?.filter((m) => m.outcome !== 'selected'), [selection]);
   const { openTrace } = useActions();
   if (!diagnoses?.length && !missed?.length) return null;
   return (

@@ -1,0 +1,87 @@
+// The label set one vmagent relabel run works on: promrelabel's []prompbmarshal.Label, an ordered list.
+// Setting an existing name changes it in place (setLabelValue), a new name is appended, "" is stored as a
+// value (removeEmptyLabels drops such labels after the last rule), reads take the first label of a name
+// (GetLabelByName), and labelmap_all can rename in place (duplicates are possible, as in vmagent).
+import { compareStrings, type Labels } from '../../labels.ts';
+import type { LabelAccess } from '../builder.ts';
+
+export class VmLabels implements LabelAccess {
+  ns: string[];
+  vs: string[];
+
+  /** vmagent sorts the merged labels by name before relabeling (mergeLabels: SortLabelsStable). */
+  constructor(base: Labels, sorted = false) {
+    const keys = Object.keys(base);
+    if (!sorted) keys.sort(compareStrings);
+    this.ns = keys;
+    this.vs = keys.map((k) => base[k] as string);
+  }
+
+  get size(): number {
+    return this.ns.length;
+  }
+
+  get(n: string): string {
+    const i = this.ns.indexOf(n);
+    return i < 0 ? '' : (this.vs[i] as string);
+  }
+
+  has(n: string): boolean {
+    return this.ns.includes(n);
+  }
+
+  set(n: string, v: string): void {
+    const i = this.ns.indexOf(n);
+    if (i >= 0) this.vs[i] = v;
+    else {
+      this.ns.push(n);
+      this.vs.push(v);
+    }
+  }
+
+  /** Removes every label with that name (labeldrop/labelkeep filter the list). */
+  del(n: string): void {
+    this.filter((name) => name !== n);
+  }
+
+  /** Keeps the labels for which `keep(name)` is true, in order. */
+  filter(keep: (name: string) => boolean): void {
+    const ns: string[] = [];
+    const vs: string[] = [];
+    for (let i = 0; i < this.ns.length; i++) {
+      const n = this.ns[i] as string;
+      if (keep(n)) {
+        ns.push(n);
+        vs.push(this.vs[i] as string);
+      }
+    }
+    this.ns = ns;
+    this.vs = vs;
+  }
+
+  rename(i: number, n: string): void {
+    this.ns[i] = n;
+  }
+
+  names(): string[] {
+    return this.ns.slice();
+  }
+
+  /** The labels as an object: empty values left out (they read as absent), the first of duplicate names wins. */
+  snapshot(): Labels {
+    const o: Labels = {};
+    for (let i = 0; i < this.ns.length; i++) {
+      const n = this.ns[i] as string;
+      const v = this.vs[i] as string;
+      if (v === '' || n === '' || Object.prototype.hasOwnProperty.call(o, n)) continue;
+      if (n === '__proto__') Object.defineProperty(o, n, { value: v, writable: true, enumerable: true, configurable: true });
+      else o[n] = v;
+    }
+    return o;
+  }
+
+  /** removeEmptyLabels, then the labels as an object. */
+  labels(): Labels {
+    return this.snapshot();
+  }
+}
