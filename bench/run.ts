@@ -6,6 +6,7 @@ import { run } from '../src/engine/run.ts';
 import { getProfile } from '../src/engine/profiles/index.ts';
 import { parseConfig } from '../src/engine/config/scrape-config.ts';
 import { applyRelabel } from '../src/engine/relabel/apply.ts';
+import { discover } from '../src/engine/discovery/discover.ts';
 import { asJson, asYaml, BENCH_SCRAPE_CONFIG, generateCluster } from './generate.ts';
 
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
@@ -34,6 +35,15 @@ for (const pods of sizes) {
   const iy = time(() => ingest([{ name: 'dump.yaml', text: yaml }]));
   line('ingest YAML', `${((yaml.length / MiB) / (iy.ms / 1000)).toFixed(1)} MiB/s`, '>= 10 MiB/s');
   const cfg = { name: 'prometheus.yml', text: BENCH_SCRAPE_CONFIG };
+  {
+    // Discovery alone, on the already ingested store: every role the bench config uses.
+    const profile = getProfile('prometheus-3.14')!;
+    const ing = ij.value;
+    const { config } = parseConfig(ingest([cfg]).configs, profile);
+    const sds = config.scrapeConfigs.flatMap((j) => j.sdConfigs);
+    const d = time(() => sds.reduce((n, sd) => n + discover(sd, ing.store, profile).groups.reduce((m, g) => m + g.targets.length, 0), 0), 2);
+    line('discovery only (4 roles)', `${Math.round(d.value / (d.ms / 1000))} targets/s`);
+  }
   const full = time(() => run([{ name: 'dump.json', text: json }, cfg], { profile: 'prometheus-3.14' }), 2);
   const res = full.value;
   const discovered = res.jobs.reduce((n, j) => n + j.active.length + j.dropped.length + j.failed.length + j.duplicates.length, 0);

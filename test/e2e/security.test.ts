@@ -102,7 +102,8 @@ describe('hostile input', () => {
     // No element from the input was created: the page's own markup has no img/svg/script/b there.
     expect(await g.page.locator('#root img, #root svg, #root script, #root b').count()).toBe(0);
     // The hostile text is visible as text.
-    expect(await g.page.locator('[data-testid=label-chip]', { hasText: evil }).count()).toBeGreaterThan(0);
+    expect(await g.page.locator('[data-testid=label-chip]', { hasText: '<img src=x onerror=' }).count()).toBeGreaterThan(0);
+    expect(await g.page.locator('[data-testid=label-chip]', { hasText: '<script>window.__pwned=2</script>' }).count()).toBeGreaterThan(0);
     expect(await g.page.locator('[data-testid=file-tab]', { hasText: evil }).count()).toBe(1);
     await screenshot(g.page, 'xss-as-text');
     expectClean(g);
