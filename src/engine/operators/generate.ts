@@ -1,7 +1,7 @@
 // Entry point of the operator layer: for every Prometheus / PrometheusAgent / VMAgent in the input (or
 // a permissive one assumed when monitors exist without one), the scrape config the operator would
 // generate, plus the selection verdict for every monitor.
-import { diag, type Diagnostic } from '../diagnostics.ts';
+import { diag, type Diagnostic, type SourceRange } from '../diagnostics.ts';
 import type { SecretValues } from '../ingest/ingest.ts';
 import type { StoredObject } from '../ingest/kinds.ts';
 import type { ObjectStore } from '../ingest/store.ts';
@@ -42,12 +42,12 @@ export function generateOperatorConfigs(store: ObjectStore, secretValues: Secret
     const owner: OperatorOwner = { kind: 'Prometheus', namespace: 'default', name: 'prometheus', assumed: true };
     const all = { serviceMonitorSelector: {}, serviceMonitorNamespaceSelector: {}, podMonitorSelector: {}, podMonitorNamespaceSelector: {}, probeSelector: {}, probeNamespaceSelector: {}, scrapeConfigSelector: {}, scrapeConfigNamespaceSelector: {} };
     proms.push({ owner, spec: all });
-    diagnostics.push(diag('OPERATOR_ASSUMED', 'info', 'no Prometheus object in the input: assuming Prometheus default/prometheus that selects every ServiceMonitor, PodMonitor, Probe and ScrapeConfig in every namespace (all selectors {})'));
+    diagnostics.push(diag('OPERATOR_ASSUMED', 'info', 'no Prometheus object in the input: assuming Prometheus default/prometheus that selects every ServiceMonitor, PodMonitor, Probe and ScrapeConfig in every namespace (all selectors {})', firstPos(store, PO_MONITOR_KINDS)));
   }
   if (!vmagents.length && hasVM) {
     const owner: OperatorOwner = { kind: 'VMAgent', namespace: 'default', name: 'vmagent', assumed: true };
     vmagents.push({ owner, spec: { selectAllByDefault: true } });
-    diagnostics.push(diag('OPERATOR_ASSUMED', 'info', 'no VMAgent object in the input: assuming VMAgent default/vmagent with selectAllByDefault: true (selects every VM scrape object in every namespace)'));
+    diagnostics.push(diag('OPERATOR_ASSUMED', 'info', 'no VMAgent object in the input: assuming VMAgent default/vmagent with selectAllByDefault: true (selects every VM scrape object in every namespace)', firstPos(store, VM_KINDS)));
   }
 
   for (const p of proms) {
@@ -67,7 +67,7 @@ export function generateOperatorConfigs(store: ObjectStore, secretValues: Secret
     const conv = converterConfig(opts.vmOperatorEnv);
     if (!proms.length) {
       for (const k of PO_MONITOR_KINDS) {
-        if (!conv.enabled[k] && store.has(k)) diagnostics.push(diag('OPERATOR_NOT_SELECTED', 'info', `${k} objects are ignored: there is no Prometheus in the input and the VM operator's ${k} converter is disabled`));
+        if (!conv.enabled[k] && store.has(k)) diagnostics.push(diag('OPERATOR_NOT_SELECTED', 'info', `${k} objects are ignored: there is no Prometheus in the input and the VM operator's ${k} converter is disabled`, firstPos(store, [k])));
       }
     }
     for (const { kind, so } of convertAll(store, conv)) {
@@ -130,4 +130,13 @@ export function generateOperatorConfigs(store: ObjectStore, secretValues: Secret
 
 function ownerOf(so: StoredObject): OperatorOwner {
   return { kind: so.obj.kind as OperatorOwner['kind'], namespace: so.obj.metadata.namespace ?? 'default', name: so.obj.metadata.name, assumed: false };
+}
+
+/** Position of the first object of the given kinds (where an assumption about them is anchored). */
+function firstPos(store: ObjectStore, kinds: readonly string[]): SourceRange | undefined {
+  for (const k of kinds) {
+    const so = store.list(k)[0];
+    if (so) return { ...so.origin.pos };
+  }
+  return undefined;
 }

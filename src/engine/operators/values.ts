@@ -71,6 +71,8 @@ export function originOf(so: StoredObject | undefined, kind: string, namespace: 
   let pos: SourceRange | undefined;
   // Walk up to the nearest field that exists in the source (a defaulted field has no position).
   for (let n = full.length; n > 0 && !pos; n--) pos = so?.locate?.(full.slice(0, n));
+  // Nothing of the path is written: point at the object itself.
+  if (!pos && so) pos = { ...so.origin.pos };
   const o: RuleOrigin = { kind, namespace, name, field: formatPath(path.length ? path : ['spec']) };
   if (pos) o.pos = pos;
   return o;
