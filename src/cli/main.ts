@@ -3,6 +3,8 @@
 import { formatDiagnostic, getProfile, listProfiles, run, toApiTargets, type InputFile, type RunOptions } from '../engine/index.ts';
 import { formatTable } from './format-table.ts';
 import { formatObjects, formatGeneratedConfigs } from './format-print.ts';
+import { diagnose } from '../engine/diagnose/index.ts';
+import { countMatching, formatExplain, formatMatchers, parseMatcher, type Matcher } from './format-explain.ts';
 
 export interface CliIo {
   /** Reads a path: a file gives one entry, a directory every file below it (sorted). Throws on a missing path. */
@@ -27,8 +29,12 @@ options:
   --print-config           print the scrape config the operators would generate (YAML, operator order)
   --reveal-secrets         with --print-config: show Secret values operators inline (masked otherwise)
   --no-simulate            do not simulate controllers (use the input as a complete cluster state)
+  --explain                print why expected targets are missing (diagnoses, with the field to change
+                           and a verified suggested edit)
+  --expect MATCHER         an active target must match, e.g. 'job=audit' (repeatable; =, !=, =~, !~)
+  --expect-count N         with --expect: exactly N active targets must match (default: at least 1)
   -h, --help               this help
-exit codes: 0 ok, 1 the input had errors, 2 usage error`;
+exit codes: 0 ok, 1 the input had errors, 2 usage error, 3 an --expect failed`;
 
 interface Args {
   profile: string;
@@ -42,11 +48,14 @@ interface Args {
   printConfig: boolean;
   revealSecrets: boolean;
   simulate: boolean;
+  explain: boolean;
+  expect: Matcher[];
+  expectCount: number | undefined;
   paths: string[];
 }
 
 function parseArgs(argv: string[]): Args | string {
-  const a: Args = { profile: 'prometheus-3.14', profileGiven: false, format: 'table', trace: false, all: false, ownNamespace: 'default', printObjects: false, printConfig: false, revealSecrets: false, simulate: true, paths: [] };
+  const a: Args = { profile: 'prometheus-3.14', profileGiven: false, format: 'table', trace: false, all: false, ownNamespace: 'default', printObjects: false, printConfig: false, revealSecrets: false, simulate: true, explain: false, expect: [], expectCount: undefined, paths: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -84,6 +93,21 @@ function parseArgs(argv: string[]): Args | string {
       case '--no-simulate':
         a.simulate = false;
         break;
+      case '--explain':
+        a.explain = true;
+        break;
+      case '--expect': {
+        const m = parseMatcher(value() ?? '');
+        if (typeof m === 'string') return m;
+        a.expect.push(m);
+        break;
+      }
+      case '--expect-count': {
+        const v = value();
+        if (!v || !/^\d+$/.test(v)) return `--expect-count needs a non-negative integer, not ${JSON.stringify(v ?? '')}`;
+        a.expectCount = Number(v);
+        break;
+      }
       case '--own-namespace': {
         const v = value();
         if (!v) return '--own-namespace needs a value';
@@ -98,6 +122,7 @@ function parseArgs(argv: string[]): Args | string {
         a.paths.push(arg);
     }
   }
+  if (a.expectCount !== undefined && !a.expect.length) return '--expect-count needs at least one --expect';
   return a;
 }
 
@@ -136,7 +161,17 @@ export function runCli(argv: string[], io: CliIo): number {
   for (const d of res.diagnostics) if (d.severity !== 'info') io.stderr(formatDiagnostic(d) + '\n');
   if (args.printObjects) io.stdout(formatObjects(res));
   else if (args.printConfig) io.stdout(formatGeneratedConfigs(res));
-  else if (args.format === 'json') io.stdout(JSON.stringify(toApiTargets(res), null, 2) + '\n');
+  else if (args.format === 'json') io.stdout(JSON.stringify(args.explain ? { ...toApiTargets(res), diagnoses: diagnose(files, res, { runOptions: opts }) } : toApiTargets(res), null, 2) + '\n');
   else io.stdout(formatTable(res, { trace: args.trace, maxDropped: args.all ? 0 : 50 }));
+  const n = args.expect.length ? countMatching(res, args.expect) : 0;
+  const failed = args.expect.length > 0 && (args.expectCount === undefined ? n < 1 : n !== args.expectCount);
+  const json = args.format === 'json' && !args.printObjects && !args.printConfig;
+  // --explain text goes to stdout; a failed --expect explains itself on stderr (for CI logs).
+  if (args.explain && !json) io.stdout(formatExplain(diagnose(files, res, { runOptions: opts })));
+  else if (failed) io.stderr(formatExplain(diagnose(files, res, { runOptions: opts })));
+  if (failed) {
+    io.stderr(`ksd: expectation failed: ${n} active target${n === 1 ? '' : 's'} match ${formatMatchers(args.expect)}, want ${args.expectCount === undefined ? 'at least 1' : args.expectCount}\n`);
+    return 3;
+  }
   return res.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }

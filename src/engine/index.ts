@@ -8,3 +8,5 @@ export { type Labels, formatLabels, sortLabels } from './labels.ts';
 export { getProfile, listProfiles, DEFAULT_PROFILE, type Profile, type ProfileId } from './profiles/index.ts';
 export type { InputFile } from './ingest/documents.ts';
 export type { StoredObject, KubeObject, Origin } from './ingest/kinds.ts';
+export { diagnose, whyNot, applyEdits } from './diagnose/index.ts';
+export type { Diagnosis } from './diagnose/index.ts';

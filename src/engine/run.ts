@@ -20,6 +20,7 @@ import { DEFAULT_PROFILE, getProfile } from './profiles/index.ts';
 import type { Profile, ProfileId } from './profiles/types.ts';
 import { buildJobTargets, type JobGroups } from './targets/build.ts';
 import type { JobTargets } from './targets/types.ts';
+import { vmagentRunChecks } from './targets/vmagent-run.ts';
 
 export interface RunOptions {
   /** Engine profile for every instance; unset: Prometheus 3.14 for pasted configs and prometheus-operator,
@@ -47,6 +48,8 @@ export interface Instance {
   config: Config | undefined;
   /** The real engine would refuse this config; no targets then. */
   configRejected: boolean;
+  /** The engine would not run although the config loads (vmagent crashing on a target); also sets configRejected. */
+  fatal?: string;
   /** The operator's output (YAML as the operator writes it), for operator instances. */
   generated?: GeneratedConfig;
   jobs: JobTargets[];
@@ -161,6 +164,7 @@ function runInstance(
     jt.instance = name;
     inst.jobs.push(jt);
   }
+  if (profile.engine === 'vmagent') vmagentRunChecks(inst, diagnostics);
   return inst;
 }
 

@@ -38,6 +38,11 @@ function openFromHash(s: AppStore): void {
 
 openFromHash(store);
 window.addEventListener('hashchange', () => store && openFromHash(store));
+// Once the input is edited, the link in the address bar no longer describes it: drop it, so a reload
+// does not silently bring back the old input (Share makes a new link).
+store.subscribe((s, prev) => {
+  if (s.dirty && !prev.dirty && location.hash) history.replaceState(null, '', location.pathname + location.search);
+});
 
 // A read-only look at the session for power users and the browser tests.
 (window as unknown as { ksdPlayground: unknown }).ksdPlayground = {

@@ -5,7 +5,7 @@
 // while the page keeps its input.
 import type { InputFile, ProfileId } from '../engine/index.ts';
 import { PROTOCOL_VERSION, isProtocolMessage, type FromWorker, type ProfileChoice, type ToWorker } from './protocol.ts';
-import type { StripKind, StripReport } from './strip.ts';
+import type { StripKind, StripReport } from './strip-kinds.ts';
 import type { RunView, TraceView } from './view.ts';
 
 export type RunOutcome =

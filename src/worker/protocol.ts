@@ -8,7 +8,7 @@
 // messages (the worker answers with an `error` naming both versions).
 import type { InputFile, ProfileId } from '../engine/index.ts';
 import type { RunView, TraceView } from './view.ts';
-import type { StripKind, StripReport } from './strip.ts';
+import type { StripKind, StripReport } from './strip-kinds.ts';
 
 export const PROTOCOL_VERSION = 1;
 

@@ -10,33 +10,9 @@
 import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
 import type { InputFile } from '../engine/index.ts';
 import { walkJson, type JsonVisitor } from './json-walk.ts';
+import type { Removal, StripKind, StripReport } from './strip-kinds.ts';
 
-export const STRIP_KINDS = ['secret-data', 'env-values', 'last-applied', 'config-credentials'] as const;
-export type StripKind = (typeof STRIP_KINDS)[number];
-
-export const STRIP_KIND_TITLES: Record<StripKind, string> = {
-  'secret-data': 'Secret data and stringData values',
-  'env-values': 'container env values',
-  'last-applied': 'kubectl.kubernetes.io/last-applied-configuration annotations',
-  'config-credentials': 'passwords, tokens and client secrets in scrape configs',
-};
-
-export interface Removal {
-  kind: StripKind;
-  file: string;
-  /** 1-based line of the removed value. */
-  line: number;
-  /** Where, in words: `Secret default/db: data.password`, `containers[0].env[2] (DB_PASSWORD)`. */
-  where: string;
-}
-
-export interface StripReport {
-  removals: Removal[];
-  /** Per kind: how many values were (or, for kinds kept, would have been) removed. */
-  counts: Record<StripKind, number>;
-  /** Files that could not be read; they are left out of the link entirely (never passed through unchecked). */
-  unreadable: string[];
-}
+export { STRIP_KINDS, STRIP_KIND_TITLES, type Removal, type StripKind, type StripReport } from './strip-kinds.ts';
 
 type Seg = string | number;
 
@@ -74,12 +50,27 @@ function scalarRule(path: Seg[]): { kind: StripKind; where: string } | undefined
   return undefined;
 }
 
-/** Collects hits from a stream of visitor events; shared by the YAML and JSON walkers. */
+interface Frame {
+  depth: number;
+  kind?: string;
+  name?: string;
+  namespace?: string;
+  /** This object's own `name` field (env entries: the variable's name). */
+  ownName?: string;
+  /** Hits inside this object, decided or labelled when it closes. */
+  pending: (Hit & { secretData?: boolean; wantsName?: boolean })[];
+}
+
+/**
+ * Collects hits from a stream of visitor events; shared by the YAML and JSON walkers. Hits wait in
+ * the innermost object until it closes, because in JSON an object's `kind` may come after its
+ * fields (kubectl writes `data` before `kind` in a Secret): at close, an object with a kind labels
+ * its hits ("Secret prod/db: data.password") and decides Secret data; one without passes them up.
+ */
 class HitCollector implements JsonVisitor {
   readonly hits: Hit[] = [];
   private path: Seg[] = [];
-  /** Per open object: its `kind` and `metadata` name, and pending Secret-data hits decided when it closes. */
-  private objects: { depth: number; kind?: string; name?: string; namespace?: string; pending: Hit[] }[] = [];
+  private objects: Frame[] = [];
   private mark = 0;
 
   /** A top-level JSON value starts; if it turns out broken, its hits are forgotten. */
@@ -93,15 +84,24 @@ class HitCollector implements JsonVisitor {
     this.path = [];
     this.objects = [];
   }
-
   enterObject(): void {
     this.objects.push({ depth: this.path.length, pending: [] });
   }
   exitObject(): void {
     const o = this.objects.pop();
-    if (o && o.kind === 'Secret') {
-      const who = `Secret ${o.namespace ? o.namespace + '/' : ''}${o.name ?? '?'}`;
-      for (const h of o.pending) this.hits.push({ ...h, where: `${who}: ${h.where}` });
+    if (!o) return;
+    for (const h of o.pending) if (h.wantsName && o.ownName !== undefined && h.where.endsWith('.value')) h.where += ` (${o.ownName})`;
+    const parent = this.objects[this.objects.length - 1];
+    if (o.kind) {
+      const who = `${o.kind} ${o.namespace ? o.namespace + '/' : ''}${o.name ?? '?'}`;
+      for (const h of o.pending) {
+        if (h.secretData && o.kind !== 'Secret') continue;
+        this.hits.push({ kind: h.kind, start: h.start, end: h.end, where: `${who}: ${h.where}` });
+      }
+    } else if (parent) {
+      parent.pending.push(...o.pending.filter((h) => !h.secretData));
+    } else {
+      for (const h of o.pending) if (!h.secretData) this.hits.push({ kind: h.kind, start: h.start, end: h.end, where: h.where });
     }
   }
   push(seg: Seg): void {
@@ -114,24 +114,25 @@ class HitCollector implements JsonVisitor {
     const path = this.path;
     const n = path.length;
     const top = this.objects[this.objects.length - 1];
-    // Facts about the enclosing object: kind, metadata.name, metadata.namespace.
-    if (top && n === top.depth + 1 && path[n - 1] === 'kind' && typeof value === 'string') top.kind = value;
+    // Facts about the enclosing object: kind, its own name, metadata.name, metadata.namespace.
+    if (top && n === top.depth + 1 && typeof value === 'string') {
+      if (path[n - 1] === 'kind') top.kind = value;
+      if (path[n - 1] === 'name') top.ownName = value;
+    }
     const owner = this.objects[this.objects.length - 2];
     if (owner && top && n === owner.depth + 2 && path[n - 2] === 'metadata' && typeof value === 'string') {
       if (path[n - 1] === 'name') owner.name = value;
       if (path[n - 1] === 'namespace') owner.namespace = value;
     }
-    if (typeof value !== 'string' || value === '') return;
-    // Secret data: decided when the Secret object closes (in JSON, `data` comes before `kind`).
-    if (n >= 2 && (path[n - 2] === 'data' || path[n - 2] === 'stringData')) {
-      const secret = this.objects[this.objects.length - 2];
-      if (secret && n === secret.depth + 2) {
-        secret.pending.push({ kind: 'secret-data', start, end, where: `${String(path[n - 2])}.${String(path[n - 1])}` });
-        return;
-      }
+    if (typeof value !== 'string' || value === '' || !top) return;
+    // Secret data: decided when the object holding `data` closes (in JSON, `data` comes before `kind`).
+    const holder = this.objects[this.objects.length - 2];
+    if (n >= 2 && holder && n === holder.depth + 2 && (path[n - 2] === 'data' || path[n - 2] === 'stringData')) {
+      holder.pending.push({ kind: 'secret-data', start, end, where: `${String(path[n - 2])}.${String(path[n - 1])}`, secretData: true });
+      return;
     }
     const r = scalarRule(path);
-    if (r) this.hits.push({ ...r, start, end });
+    if (r) top.pending.push({ ...r, start, end, wantsName: r.kind === 'env-values' });
   }
 }
 

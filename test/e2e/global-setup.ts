@@ -44,7 +44,7 @@ export default async function setup(project: TestProject) {
   let buildMs = 0;
   if (!existsSync(stampFile) || readFileSync(stampFile, 'utf8') !== hash) {
     const t0 = Date.now();
-    execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--outDir', SITE_DIR, '--emptyOutDir', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
+    execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--outDir', SITE_DIR, '--emptyOutDir', '--logLevel', 'error'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } }); // vitest sets NODE_ENV=test, which would make a development React build
     writeFileSync(stampFile, hash);
     buildMs = Date.now() - t0;
   }

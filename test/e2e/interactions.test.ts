@@ -138,6 +138,12 @@ describe('input', () => {
     expect(expected.active.length).toBeGreaterThan(0);
     await expectViewsMatch(g.page, expected);
     await showView(g.page, 'objects');
+    // Objects the cluster simulation added carry a "simulated" badge.
+    const simulated = run([
+      { name: 'kubectl-get-all.json', text: dump },
+      { name: 'prometheus.yml', text: prom },
+    ]).simulated.length;
+    expect(await g.page.locator('[data-testid=simulated-badge]').count()).toBe(simulated);
     await screenshot(g.page, 'objects-after-drop');
     expectClean(g);
     await g.context.close();
@@ -159,6 +165,38 @@ describe('input', () => {
     const tops = await g.page.$$eval('.squiggly-error', (els) => els.map((e) => parseFloat((e.parentElement as HTMLElement).style.top)));
     const lineHeight = await g.page.$eval('[data-testid=editor] .view-line', (e) => e.getBoundingClientRect().height);
     expect(tops.map((t) => Math.round(t / lineHeight) + 1)).toContain(line);
+    expectClean(g);
+    await g.context.close();
+  });
+});
+
+describe('editor schemas (bundled, offline)', () => {
+  it('complete kinds and fields, validate types and explain fields on hover', async () => {
+    const g = await openPage(browser);
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels:\n    version: 1.5\n';
+    await g.page.goto(sessionUrl({ files: [{ name: 'pod.yaml', text }], profile: 'auto', view: 'problems' }));
+    await waitForResult(g.page);
+    await waitForEditor(g.page);
+    // Validation: a label value must be a string (the API server would refuse 1.5).
+    const marker = g.page.locator('.squiggly-warning, .squiggly-error').first();
+    await marker.waitFor();
+    const box = (await marker.boundingBox())!;
+    await g.page.mouse.move(box.x + Math.min(box.width / 2, 10), box.y + box.height / 2);
+    await g.page.waitForSelector('.monaco-hover-content:has-text("string")');
+    await g.page.mouse.move(1, 1);
+    // Hover: a field's description from the schema.
+    await g.page.locator('[data-testid=editor] .view-line span', { hasText: 'labels' }).first().hover();
+    await g.page.waitForSelector('.monaco-hover-content:has-text("__meta_kubernetes_")');
+    await g.page.mouse.move(1, 1);
+    // Completion: a new document offers the kinds the engine reads, operator CRDs included.
+    await g.page.click('[data-testid=editor] .view-lines');
+    await g.page.keyboard.press('Control+End');
+    await g.page.keyboard.type('---\nkind: VMSer');
+    await g.page.keyboard.press('Control+Space');
+    await g.page.waitForSelector('.suggest-widget .monaco-list-row:has-text("VMServiceScrape")');
+    await screenshot(g.page, 'editor-completion');
+    await g.page.keyboard.press('Escape');
+    expect(g.workers.some((u) => u.includes('yaml.worker'))).toBe(true);
     expectClean(g);
     await g.context.close();
   });
@@ -309,6 +347,40 @@ describe('share and keyboard', () => {
     await waitForResult(g.page, 1);
     expect(new URL(g.page.url()).hash).toBe(`#example/${ex.id}`);
     expect(compareRows(await readRows(g.page), expectedFor(ex.files, ex.profile).active)).toEqual([]);
+    expectClean(g);
+    await g.context.close();
+  });
+
+  it('every control has an accessible name', async () => {
+    const g = await openPage(browser);
+    await g.page.goto(sessionUrl(exampleSession(example('05-'))));
+    await waitForResult(g.page);
+    await waitForEditor(g.page);
+    await g.page.locator('[data-testid=target-row] .target-main').first().click();
+    const unnamed = await g.page.evaluate(() => {
+      const out: string[] = [];
+      for (const el of Array.from(document.querySelectorAll<HTMLElement>('#root button, #root input, #root select, #root [role=tab]'))) {
+        if (el.closest('.monaco-editor') || (el as HTMLInputElement).type === 'hidden' || el.hidden) continue;
+        const labelled = el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || el.textContent?.trim() || (el.id && document.querySelector(`label[for="${el.id}"]`)) || el.closest('label')?.textContent?.trim() || el.getAttribute('title');
+        if (!labelled) out.push(el.outerHTML.slice(0, 120));
+      }
+      return out;
+    });
+    expect(unnamed).toEqual([]);
+    expectClean(g);
+    await g.context.close();
+  });
+
+  it('an edit takes the stale link out of the address bar', async () => {
+    const g = await openPage(browser);
+    await g.page.goto(`${baseUrl()}#example/${example('12-').id}`);
+    await waitForResult(g.page);
+    await waitForEditor(g.page);
+    await g.page.click('[data-testid=editor] .view-lines');
+    await g.page.keyboard.press('Control+End');
+    await g.page.keyboard.type('# edited');
+    await g.page.waitForFunction(() => location.hash === '');
+    expect(await g.page.textContent('.tagline')).toContain('(edited)');
     expectClean(g);
     await g.context.close();
   });

@@ -133,9 +133,9 @@ describe('private values never reach a link', () => {
     const text = decoded.kind === 'session' ? JSON.stringify(decoded.session) : '';
     for (const s of SECRETS) expect(text, s).not.toContain(s);
     // The preview names what goes.
-    const preview = await g.page.textContent('[data-testid=share-removals]');
+    const preview = (await g.page.$$eval('[data-testid=share-removals]', (els) => els.map((e) => e.textContent).join('\n'))) as string;
     expect(preview).toContain('Secret prod/db-credentials: data.password');
-    expect(preview).toContain('env[1].value');
+    expect(preview).toContain('Pod prod/api-6f7d8c9b5-k2j4h: containers[0].env[1].value (DB_PASSWORD)');
     expect(preview).toContain('basic_auth.password');
     await screenshot(g.page, 'share-privacy');
     // Keys stay, so the shared link still shows the same targets.

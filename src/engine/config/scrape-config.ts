@@ -9,6 +9,7 @@ import type { Profile } from '../profiles/types.ts';
 import { parseRelabelConfigs } from './relabel-config.ts';
 import { Reader } from './read.ts';
 import { parseKubernetesSD } from './sd-config.ts';
+import { parseVmConfig } from './scrape-config-vmagent.ts';
 import { HTTP_CLIENT_KEYS, checkKeys } from './strict.ts';
 import type { Config, GlobalConfig, KubernetesSDConfig, ScrapeConfig } from './types.ts';
 import { getNode, getPair, mapPairs, nodeKind, pairKey, rangeOf, scalarText, seqItems } from './yaml-nodes.ts';
@@ -55,6 +56,7 @@ export const DEFAULT_GLOBAL: GlobalConfig = {
 
 /** Parses one or more config documents (scrape_configs of later documents are appended). */
 export function parseConfig(docs: ConfigDoc[], profile: Profile, opts: ParseConfigOptions = {}): ParseConfigResult {
+  if (profile.engine === 'vmagent') return parseVmConfig(docs, profile);
   const diagnostics: Diagnostic[] = [];
   const strict = opts.strictness ?? 'error';
   let global: GlobalConfig = { ...DEFAULT_GLOBAL, nameValidation: profile.relabel.defaultNameValidation };

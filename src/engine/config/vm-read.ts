@@ -152,7 +152,11 @@ export class VmReader {
 
   /** A `[]string` field. */
   strList(map: unknown, key: string): string[] | undefined {
-    const n = this.node(map, key);
+    return this.strListOf(this.node(map, key));
+  }
+
+  /** A `[]string` value node. */
+  strListOf(n: Node | null | undefined): string[] | undefined {
     if (n === undefined || isNullNode(n)) return undefined;
     if (!isSeq(n)) {
       this.typeError(n, '[]string');

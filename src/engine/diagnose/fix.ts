@@ -4,7 +4,7 @@
 // change needs. Edits are located through the same YAML AST (and the same object → document → List item
 // mapping) that ingest used, so a StoredObject's path is enough to find the spot.
 import { isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
-import type { SourcePos } from '../diagnostics.ts';
+import type { SourcePos, SourceRange } from '../diagnostics.ts';
 import { parseFile, type InputFile, type RawDoc } from '../ingest/documents.ts';
 import type { StoredObject } from '../ingest/kinds.ts';
 import type { TextEdit } from './types.ts';
@@ -21,7 +21,11 @@ interface Located {
   root: unknown;
 }
 
-/** Positions inside one input file → TextEdits; one editor per set of files. */
+/** What an edit is anchored at: an input object (paths below are relative to the object), or the YAML node
+ * that starts at `offset` in `file` (a scrape config's job or sd config: paths relative to that node). */
+export type Anchor = StoredObject | { file: string; offset: number };
+
+/** Positions inside the input files → TextEdits; one editor per set of files. */
 export class SourceEditor {
   private readonly docs = new Map<string, RawDoc[]>();
   private readonly byName = new Map<string, InputFile>();
@@ -30,46 +34,60 @@ export class SourceEditor {
     for (const f of files) this.byName.set(f.name, f);
   }
 
-  /** The document (and the path of the object inside it) that holds `so`; undefined for simulated or
-   * implied objects, which have no text to edit. */
-  private locateObject(so: StoredObject): { loc: Located; prefix: Path } | undefined {
-    if (so.origin.simulated || so.origin.implied) return undefined;
-    const f = this.byName.get(so.origin.file);
-    if (!f) return undefined;
+  private docsOf(f: InputFile): RawDoc[] {
     let docs = this.docs.get(f.name);
     if (!docs) this.docs.set(f.name, (docs = parseFile(f).docs));
-    const d = docs.find((x) => x.doc === so.origin.doc);
-    const ast = d?.ast();
-    if (!d || !ast) return undefined;
-    return {
-      loc: { file: f.name, text: f.text, base: ast.src.baseOffset ?? 0, json: d.format === 'json', root: ast.node },
-      prefix: so.origin.item !== undefined ? ['items', so.origin.item] : [],
-    };
+    return docs;
+  }
+
+  /** The document and the path inside it of an anchor; undefined for simulated or implied objects, which
+   * have no text to edit. */
+  private resolve(a: Anchor): { loc: Located; prefix: Path } | undefined {
+    if ('obj' in a) {
+      const so = a;
+      if (so.origin.simulated || so.origin.implied) return undefined;
+      const f = this.byName.get(so.origin.file);
+      const d = f && this.docsOf(f).find((x) => x.doc === so.origin.doc);
+      const ast = d?.ast();
+      if (!f || !d || !ast) return undefined;
+      const loc: Located = { file: f.name, text: f.text, base: ast.src.baseOffset ?? 0, json: d.format === 'json', root: ast.node };
+      return { loc, prefix: so.origin.item !== undefined ? ['items', so.origin.item] : [] };
+    }
+    const f = this.byName.get(a.file);
+    if (!f) return undefined;
+    for (const d of this.docsOf(f)) {
+      const ast = d.ast();
+      if (!ast) continue;
+      const loc: Located = { file: f.name, text: f.text, base: ast.src.baseOffset ?? 0, json: d.format === 'json', root: ast.node };
+      const prefix = pathToOffset(ast.node, a.offset - loc.base);
+      if (prefix) return { loc, prefix };
+    }
+    return undefined;
   }
 
   /** Replaces the value at `path` (which must exist) by `value`, written inline. */
-  replaceValue(so: StoredObject, path: Path, value: EditValue): TextEdit[] {
-    const l = this.locateObject(so);
+  replaceValue(so: Anchor, path: Path, value: EditValue): TextEdit[] {
+    const l = this.resolve(so);
     const n = l && walk(l.loc.root, [...l.prefix, ...path]);
     if (!l || !n || !hasRange(n)) return [];
-    return [edit(l.loc, l.loc.base + n.range[0], n.range[1] - n.range[0], inline(value, l.loc.json))];
+    return [replaceNode(l.loc, n, value)];
   }
 
   /** Appends `item` to the sequence at `path`, creating the key (and missing parents) when absent. */
-  appendItem(so: StoredObject, path: Path, item: EditValue): TextEdit[] {
-    const l = this.locateObject(so);
+  appendItem(so: Anchor, path: Path, item: EditValue): TextEdit[] {
+    const l = this.resolve(so);
     if (!l) return [];
     const full = [...l.prefix, ...path];
     const n = walk(l.loc.root, full);
     if (isSeq(n)) return appendToSeq(l.loc, n, item);
-    if (n === undefined || isNullScalar(n)) return this.setEntries(so, path.slice(0, -1), { [String(path[path.length - 1])]: [item] });
+    if ((n === undefined || isNullScalar(n)) && typeof path[path.length - 1] === 'string') return this.setEntries(so, path.slice(0, -1), { [String(path[path.length - 1])]: [item] });
     return [];
   }
 
   /** Sets `entries` in the mapping at `path`: existing keys get their value replaced, new keys are added
    * after the mapping's last entry; a missing mapping is created in its parent. */
-  setEntries(so: StoredObject, path: Path, entries: Record<string, EditValue>): TextEdit[] {
-    const l = this.locateObject(so);
+  setEntries(so: Anchor, path: Path, entries: Record<string, EditValue>): TextEdit[] {
+    const l = this.resolve(so);
     if (!l) return [];
     const full = [...l.prefix, ...path];
     const n = walk(l.loc.root, full);
@@ -78,7 +96,7 @@ export class SourceEditor {
       const added: Record<string, EditValue> = {};
       for (const [k, v] of Object.entries(entries)) {
         const p = n.items.find((it) => isPair(it) && keyText(it) === k) as Pair | undefined;
-        if (p && hasRange(p.value)) out.push(edit(l.loc, l.loc.base + p.value.range[0], p.value.range[1] - p.value.range[0], inline(v, l.loc.json)));
+        if (p && hasRange(p.value) && valueEnd(p.value) > p.value.range[0]) out.push(replaceNode(l.loc, p.value, v));
         else if (p) out.push(...insertAfterKey(l.loc, p, v));
         else added[k] = v;
       }
@@ -86,7 +104,8 @@ export class SourceEditor {
       return out;
     }
     if (n !== undefined && !isNullScalar(n)) return [];
-    if (path.length === 0) return [];
+    // Only mapping keys are created; a missing sequence item means the path is wrong.
+    if (path.length === 0 || typeof path[path.length - 1] === 'number') return [];
     const parentPath = path.slice(0, -1);
     const key = String(path[path.length - 1]);
     const parent = walk(l.loc.root, [...l.prefix, ...parentPath]);
@@ -95,6 +114,25 @@ export class SourceEditor {
       if (p) return insertAfterKey(l.loc, p, entries);
     }
     return this.setEntries(so, parentPath, { [key]: entries });
+  }
+
+  /** Replaces the text of a located range (e.g. a rule's regex value) by `text`. */
+  replaceRange(r: SourceRange, text: string): TextEdit[] {
+    const f = this.byName.get(r.file);
+    if (!f || r.offset === undefined || r.endOffset === undefined) return [];
+    return [edit({ file: f.name, text: f.text, base: 0, json: false, root: undefined }, r.offset, r.endOffset - r.offset, text)];
+  }
+
+  /** The text of a range, or undefined. */
+  textOf(r: SourceRange): string | undefined {
+    const f = this.byName.get(r.file);
+    if (!f || r.offset === undefined || r.endOffset === undefined) return undefined;
+    return f.text.slice(r.offset, r.endOffset);
+  }
+
+  /** True when the object's document is JSON (edits then write JSON). */
+  isJson(a: Anchor): boolean {
+    return this.resolve(a)?.loc.json ?? false;
   }
 
   /** A new YAML document at the end of `file` (e.g. a Namespace manifest the input lacks). */
@@ -162,6 +200,28 @@ export function posAt(text: string, offset: number, file: string): SourcePos {
 type Ranged = Node & { range: [number, number, number] };
 const hasRange = (n: unknown): n is Ranged => !!n && typeof n === 'object' && Array.isArray((n as { range?: unknown }).range);
 
+/** The path from `root` to the outermost node that starts at `offset` (AST-relative). */
+function pathToOffset(root: unknown, offset: number): Path | undefined {
+  const visit = (n: unknown, path: Path): Path | undefined => {
+    if (!hasRange(n) || offset < n.range[0] || offset > n.range[2]) return undefined;
+    if (n.range[0] === offset && (isMap(n) || isSeq(n) || isScalar(n))) return path;
+    if (isMap(n)) {
+      for (const p of n.items) {
+        if (!isPair(p)) continue;
+        const r = visit(p.value, [...path, keyText(p)]);
+        if (r) return r;
+      }
+    } else if (isSeq(n)) {
+      for (let i = 0; i < n.items.length; i++) {
+        const r = visit(n.items[i], [...path, i]);
+        if (r) return r;
+      }
+    }
+    return undefined;
+  };
+  return visit(root, []);
+}
+
 function walk(root: unknown, path: Path): unknown {
   let cur: unknown = root;
   for (const step of path) {
@@ -195,6 +255,25 @@ function contentEnd(n: unknown): number {
   if (isPair(n)) return pairEnd(n);
   return hasRange(n) ? n.range[1] : 0;
 }
+
+/** Replaces a node's text by `value` written inline; a block collection (which starts on the line after its
+ * key) is replaced from the key's colon, so `key: {…}` stays on one line. */
+function replaceNode(loc: Located, n: Ranged, value: EditValue): TextEdit {
+  let start = loc.base + n.range[0];
+  let text = inline(value, loc.json);
+  if ((isMap(n) || isSeq(n)) && !n.flow && !loc.json) {
+    let i = start - 1;
+    while (i >= 0 && /\s/.test(loc.text[i] as string)) i--;
+    if (loc.text[i] === ':') {
+      start = i + 1;
+      text = ` ${text}`;
+    }
+  }
+  return edit(loc, start, loc.base + valueEnd(n) - start, text);
+}
+
+/** Where a value's own text ends (a block collection's range also covers the blank lines and comments after it). */
+const valueEnd = (n: Ranged): number => ((isMap(n) || isSeq(n)) && !n.flow ? contentEnd(n) : n.range[1]);
 
 function pairEnd(p: Pair): number {
   if (hasRange(p.value) && !(isScalar(p.value) && p.value.range[0] === p.value.range[1])) return contentEnd(p.value);
@@ -283,7 +362,7 @@ function addToMap(loc: Located, map: Node & { items: unknown[]; flow?: boolean }
 function insertAfterKey(loc: Located, p: Pair, value: EditValue): TextEdit[] {
   if (!hasRange(p.key)) return [];
   const v = p.value;
-  if (hasRange(v) && v.range[1] > v.range[0]) return [edit(loc, loc.base + v.range[0], v.range[1] - v.range[0], inline(value, loc.json))];
+  if (hasRange(v) && valueEnd(v) > v.range[0]) return [edit(loc, loc.base + v.range[0], valueEnd(v) - v.range[0], inline(value, loc.json))];
   if (loc.json) return [];
   const keyStart = loc.base + p.key.range[0];
   const ind = colOf(loc.text, keyStart);
@@ -327,8 +406,9 @@ export function inline(v: EditValue, json: boolean): string {
 /** A string as a YAML scalar: plain when YAML would read it back as the same string, quoted otherwise
  * (`"true"`, `"8080"`, values with `: ` or leading indicators). */
 export function scalar(s: string): string {
-  const plain = /^[A-Za-z_/][A-Za-z0-9_./\-]*$/.test(s) && !/^(true|false|yes|no|on|off|null|y|n|~)$/i.test(s);
-  return plain ? s : JSON.stringify(s);
+  const safe = /^[A-Za-z0-9_./][A-Za-z0-9_./\-]*$/.test(s);
+  const typed = /^[-+]?(\d[\d_]*)?(\.[\d_]*)?([eE][-+]?\d+)?$/.test(s) || /^0[xXoObB]/.test(s) || /^(true|false|yes|no|on|off|null|y|n|~|\.inf|\.nan)$/i.test(s);
+  return safe && !typed ? s : JSON.stringify(s);
 }
 
 /** The block-YAML lines of `value` under `key` at indentation 0 — the snippet shown to the user. */

@@ -30,6 +30,7 @@ export type DiagnosisKind =
   // namespaces.ts
   | 'job-wrong-namespaces'
   | 'role-selector-matches-nothing'
+  | 'nothing-discovered'
   // service-selector.ts
   | 'selector-matches-no-service'
   | 'selector-matches-pod-labels'
@@ -66,6 +67,7 @@ export const FAMILY_OF: Record<DiagnosisKind, DiagnosisFamily> = {
   'monitor-not-selected': 'selection',
   'job-wrong-namespaces': 'namespaces',
   'role-selector-matches-nothing': 'namespaces',
+  'nothing-discovered': 'namespaces',
   'selector-matches-no-service': 'service-selector',
   'selector-matches-pod-labels': 'service-selector',
   'service-selects-no-pods': 'service-selector',
@@ -128,6 +130,8 @@ export interface Suggestion {
   verified: boolean;
   /** Active targets the expectation matched after the change (set when verification ran). */
   resultingTargets?: number;
+  /** When the change is not enough: the first reason the re-run still reports. */
+  afterChange?: string;
 }
 
 /** What a keep/drop rule saw and what would have passed it. */
@@ -178,6 +182,8 @@ export interface DiagnoseOptions {
   verify?: boolean;
   /** The options the result was produced with (verification re-runs with the same ones). */
   runOptions?: RunOptions;
+  /** Most pipeline re-runs verification may spend (default 40); suggestions beyond stay unverified. */
+  maxRuns?: number;
 }
 
 export interface WhyNotQuery {

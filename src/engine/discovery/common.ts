@@ -132,6 +132,18 @@ export function addNodeLabels(ls: Labels, nodeName: string | undefined, ctx: Rol
   return Object.assign(ls, extra);
 }
 
+/** Node metadata of a pod's node (attach_metadata.node). vmagent (nodeNameWithoutNode, pod.go
+ * appendCommonLabels) always sets `__meta_kubernetes_node_name` to spec.nodeName, then adds the node's labels and
+ * annotations when its (selector-filtered) node watcher knows the node; Prometheus adds the node's object meta
+ * only for a known node. */
+export function addPodNodeMetadata(ls: Labels, nodeName: string, ctx: RoleContext): Labels {
+  if (!ctx.profile.nodeNameWithoutNode) return addNodeLabels(ls, nodeName, ctx);
+  ls[`${META}node_name`] = nodeName;
+  const node = nodeName === '' ? undefined : ctx.stores.node(nodeName);
+  if (node) addObjectAnnotationsAndLabels(ls, node, 'node', ctx.report, ctx.profile.nodeMetadataAnnotations);
+  return ls;
+}
+
 /** endpoints.go addNamespaceLabels (3.6+): the Namespace object's labels and annotations, no name label. */
 export function addNamespaceLabels(ls: Labels, namespace: string | undefined, ctx: RoleContext): Labels {
   if (!ctx.attach.namespace || namespace === undefined) return ls;

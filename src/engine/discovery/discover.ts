@@ -12,7 +12,7 @@ import { buildEndpoints } from './endpoints.ts';
 import { buildEndpointSlice } from './endpointslice.ts';
 import { compileSelectors, listMain, refusedInformers, sideStores } from './informers.ts';
 import { buildIngress } from './ingress.ts';
-import { resolveNamespaces } from './namespaces.ts';
+import { resolveNamespaces, type Scope } from './namespaces.ts';
 import { buildNode } from './node.ts';
 import { buildPod } from './pod.ts';
 import { buildService } from './service.ts';
@@ -66,7 +66,10 @@ export function discover(
   const bySource = new Map<string, TargetGroup>();
   const build = BUILDERS[sd.role];
   // One discoverer per namespace scope, each with its own (namespace-scoped) side informers.
-  for (const scope of resolveNamespaces(sd, opts.ownNamespace, report)) {
+  const names = resolveNamespaces(sd, opts.ownNamespace, report, profile.discovery.ownNamespaceWithNames);
+  // vmagent: one group watcher over every listed namespace, whose lookups cross namespaces.
+  const scopes: Scope[] = profile.discovery.namespaceScopes === 'union' && names.length > 1 ? [new Set(names)] : names;
+  for (const scope of scopes) {
     const ctx: RoleContext = { sd, profile: profile.discovery, attach, stores: sideStores(store, scope, filters), report };
     for (const o of listMain(store, sd, scope, filters, profile.discovery, report)) {
       const g = build(o, ctx);

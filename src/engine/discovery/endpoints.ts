@@ -1,7 +1,7 @@
 // role: endpoints — one group per Endpoints object. Phase 1: one target per subset port and
 // address (ready, then not-ready); phase 2: one extra target for every container port of a
 // seen pod that no endpoint port covered.
-import type { ContainerPort, EndpointAddress, EndpointPort, Endpoints, Pod, StoredObject } from '../ingest/kinds.ts';
+import type { ContainerPort, EndpointAddress, EndpointPort, Endpoints, EndpointSlice, Pod, StoredObject } from '../ingest/kinds.ts';
 import type { Labels } from '../labels.ts';
 import { addNamespaceLabels, addNodeLabels, addObjectMetaLabels, describe, fieldPos, joinHostPort, lv, lvInt, merge, META, NAMESPACE_LABEL } from './common.ts';
 import {
@@ -44,15 +44,16 @@ export function attachPod(
   port: number | undefined,
   protocol: (cport: ContainerPort) => string,
   ctx: RoleContext,
+  sidecarsOnly = false,
 ): Labels {
   const t = merge(target, podLabels(pod, ctx));
   if (port === undefined) return t;
   const withInit = ctx.profile.initContainersInEndpoints;
-  for (const { c, init } of podContainers(pod.obj, withInit)) {
+  for (const { c, init } of podContainers(pod.obj, withInit, sidecarsOnly)) {
     for (const cport of c.ports ?? []) {
       if (cport.containerPort !== port) continue;
       t[POD_CONTAINER_NAME] = lv(c.name);
-      t[POD_CONTAINER_IMAGE] = lv(c.image);
+      if (ctx.profile.podContainerImage) t[POD_CONTAINER_IMAGE] = lv(c.image);
       t[POD_CONTAINER_PORT_NAME] = lv(cport.name);
       t[POD_CONTAINER_PORT_NUMBER] = lv(port);
       t[POD_CONTAINER_PORT_PROTOCOL] = protocol(cport);
@@ -73,27 +74,30 @@ export function notePod(seen: Map<string, SeenPod>, pod: StoredObject<Pod>, port
 
 /** Phase 2: one target per container port of a seen pod that no recorded endpoint port covers. Prometheus
  * walks the seen pods in Go map order (random across pods); we use first-seen order. */
-export function extraPortTargets(seen: Map<string, SeenPod>, ctx: RoleContext): Labels[] {
+export function extraPortTargets(seen: Map<string, SeenPod>, ctx: RoleContext, objectLabels?: (pod: StoredObject<Pod>) => Labels): Labels[] {
   const out: Labels[] = [];
   const withInit = ctx.profile.initContainersInEndpoints;
   for (const { pod, ports } of seen.values()) {
     const podIP = lv(pod.obj.status?.podIP);
     // 2.46+: a pod without IP (starting, evicted) gets no extra targets; before, they read ":<port>".
     if (podIP === '' && ctx.profile.skipExtraTargetsWithoutPodIP) continue;
-    for (const { c, init } of podContainers(pod.obj, withInit)) {
+    for (const { c, init } of podContainers(pod.obj, withInit, ctx.profile.initContainerSidecarsOnly)) {
       for (const cport of c.ports ?? []) {
         if (ports.some((p) => p !== undefined && p === cport.containerPort)) continue;
         const num = lvInt(cport.containerPort);
         const t: Labels = {
           __address__: joinHostPort(podIP, num),
           [POD_CONTAINER_NAME]: lv(c.name),
-          [POD_CONTAINER_IMAGE]: lv(c.image),
           [POD_CONTAINER_PORT_NAME]: lv(cport.name),
           [POD_CONTAINER_PORT_NUMBER]: num,
           [POD_CONTAINER_PORT_PROTOCOL]: lv(cport.protocol),
         };
+        if (ctx.profile.podContainerImage) t[POD_CONTAINER_IMAGE] = lv(c.image);
         if (withInit) t[POD_CONTAINER_INIT] = String(init);
-        out.push(merge(t, podLabels(pod, ctx)));
+        // Prometheus: the group labels supply the object metadata. vmagent builds each target whole: object
+        // metadata (per extraTargetObjectMeta) and service labels under the pod and container labels.
+        const under = objectLabels ? objectLabels(pod) : undefined;
+        out.push(under ? merge(merge(under, podLabels(pod, ctx)), t) : merge(t, podLabels(pod, ctx)));
       }
     }
   }
@@ -125,9 +129,11 @@ function endpointTarget(addr: EndpointAddress, port: EndpointPort, ready: string
     t[`${META}endpoint_address_target_name`] = lv(addr.targetRef.name);
   }
   const nodeName = addr.nodeName ?? undefined;
-  if (nodeName !== undefined) t[`${META}endpoint_node_name`] = nodeName;
+  // vmagent (getEndpointLabels) skips an empty nodeName or hostname.
+  if (nodeName !== undefined && !(nodeName === '' && ctx.profile.extraTargetObjectMeta !== 'group')) t[`${META}endpoint_node_name`] = nodeName;
   if (addr.hostname) t[`${META}endpoint_hostname`] = addr.hostname;
-  if (ctx.attach.node) {
+  // vmagent takes node metadata from the backing pod (its common labels), not from the endpoint.
+  if (ctx.attach.node && ctx.profile.endpointNodeMetadataFrom === 'endpoint') {
     if (nodeName !== undefined) t = addNodeLabels(t, nodeName, ctx);
     else if (ctx.profile.endpointsNodeFromTargetRef && addr.targetRef?.kind === 'Node') t = addNodeLabels(t, lv(addr.targetRef.name), ctx);
   }
@@ -137,17 +143,22 @@ function endpointTarget(addr: EndpointAddress, port: EndpointPort, ready: string
 /** See prometheus discovery/kubernetes/endpoints.go buildEndpoints */
 export function buildEndpoints(o: StoredObject<Endpoints>, ctx: RoleContext): TargetGroup {
   const e = o.obj;
-  const tg: TargetGroup = { source: endpointsSource(e), labels: endpointsGroupLabels(o, ctx), targets: [] };
+  const group = endpointsGroupLabels(o, ctx);
+  // vmagent has no group labels: every target is built whole (endpoints.go getEndpointLabelsForAddressAndPort).
+  const flat = ctx.profile.extraTargetObjectMeta !== 'group';
+  const tg: TargetGroup = { source: endpointsSource(e), labels: flat ? {} : group, targets: [] };
   const seen = new Map<string, SeenPod>();
   const add = (addr: EndpointAddress, port: EndpointPort, ready: string): void => {
-    const t = endpointTarget(addr, port, ready, ctx);
+    let t = endpointTarget(addr, port, ready, ctx);
+    if (flat) t = merge(group, t);
     const pod = resolvePodRef(addr.targetRef, ctx);
     if (!pod) {
       tg.targets.push(t);
       return;
     }
-    // The endpoints role copies the endpoint port's protocol, not the container port's.
-    tg.targets.push(attachPod(t, pod, port.port, () => lv(port.protocol), ctx));
+    // Prometheus' endpoints role copies the endpoint port's protocol; vmagent the container port's.
+    const protocol = ctx.profile.endpointsContainerProtocol === 'endpoint' ? () => lv(port.protocol) : (c: ContainerPort) => lv(c.protocol);
+    tg.targets.push(attachPod(t, pod, port.port, protocol, ctx, ctx.profile.initContainerSidecarsOnly));
     notePod(seen, pod, port.port);
   };
   for (const ss of e.subsets ?? []) {
@@ -160,6 +171,26 @@ export function buildEndpoints(o: StoredObject<Endpoints>, ctx: RoleContext): Ta
   if (cap === 'truncated' || cap === 'warning') {
     ctx.report.add('DISCOVERY_WARNING', 'warning', `${describe(e)} is over capacity (${cap}): more than 1000 endpoints; Prometheus suggests role: endpointslice`, fieldPos(o, ['metadata', 'labels']));
   }
-  tg.targets.push(...extraPortTargets(seen, ctx));
+  tg.targets.push(...extraPortTargets(seen, ctx, flat ? extraObjectLabels(o, ctx, 'endpoint') : undefined));
   return tg;
+}
+
+/** vmagent's extra container-port targets: the Service's common labels, and (since 1.87.6/1.91.0,
+ * extraTargetObjectMeta 'with-target-ref') the object's name, labels, annotations and the pod as target ref
+ * (Pod.appendEndpointLabels / appendEndpointSliceLabels). */
+export function extraObjectLabels(o: StoredObject<Endpoints> | StoredObject<EndpointSlice>, ctx: RoleContext, kind: 'endpoint' | 'endpointslice'): (pod: StoredObject<Pod>) => Labels {
+  const ns = lv(o.obj.metadata.namespace);
+  const svcName = kind === 'endpoint' ? o.obj.metadata.name : o.obj.metadata.labels?.['kubernetes.io/service-name'];
+  const svc = svcName === undefined ? undefined : ctx.stores.service(ns, svcName);
+  const svcLabels = svc ? serviceLabels(svc, ctx) : {};
+  return (pod) => {
+    if (ctx.profile.extraTargetObjectMeta !== 'with-target-ref') return svcLabels;
+    const ls: Labels = {};
+    const prefix = kind === 'endpoint' ? `${META}endpoint_address_target_` : `${META}endpointslice_address_target_`;
+    addObjectMetaLabels(ls, o, kind === 'endpoint' ? 'endpoints' : 'endpointslice', ctx.report, ctx.profile.endpointsObjectMetaFull);
+    ls[`${prefix}kind`] = 'Pod';
+    ls[`${prefix}name`] = pod.obj.metadata.name;
+    if (kind === 'endpointslice') ls[`${META}endpointslice_address_type`] = lv((o.obj as EndpointSlice).addressType);
+    return merge(ls, svcLabels);
+  };
 }

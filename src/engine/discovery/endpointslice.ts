@@ -3,8 +3,8 @@
 // the pods seen, as in the endpoints role.
 import type { EndpointSlice, Service, SliceEndpoint, SlicePort, StoredObject } from '../ingest/kinds.ts';
 import type { Labels } from '../labels.ts';
-import { addNamespaceLabels, addNodeLabels, addObjectMetaLabels, joinHostPort, lv, merge, META, NAMESPACE_LABEL, putSanitized } from './common.ts';
-import { attachPod, extraPortTargets, notePod, resolvePodRef, type SeenPod } from './endpoints.ts';
+import { addNamespaceLabels, addNodeLabels, addObjectMetaLabels, joinHostPort, lv, lvInt, merge, META, NAMESPACE_LABEL, putSanitized } from './common.ts';
+import { attachPod, extraObjectLabels, extraPortTargets, notePod, resolvePodRef, type SeenPod } from './endpoints.ts';
 import { serviceLabels } from './service.ts';
 import type { RoleContext, TargetGroup } from './types.ts';
 
@@ -31,38 +31,52 @@ function set(v: unknown): v is string | number | boolean {
   return v !== undefined && v !== null;
 }
 
-/** The topology map: v1 `deprecatedTopology`; a v1beta1 object (2.42 only) has `topology`. */
-function topologyOf(o: StoredObject<EndpointSlice>, ep: SliceEndpoint): { map: Record<string, string> | undefined; field: string } {
-  if (o.obj.apiVersion === 'discovery.k8s.io/v1beta1') return { map: ep.topology, field: 'topology' };
+/** The topology map: v1 `deprecatedTopology`; a v1beta1 object (2.42 only) has `topology`. vmagent always reads
+ * the `topology` field (its Endpoint struct has the v1beta1 name), so v1 objects give none. */
+function topologyOf(o: StoredObject<EndpointSlice>, ep: SliceEndpoint, ctx: RoleContext): { map: Record<string, string> | undefined; field: string } {
+  if (o.obj.apiVersion === 'discovery.k8s.io/v1beta1' || ctx.profile.endpointSliceTopologyField === 'topology') return { map: ep.topology, field: 'topology' };
   return { map: ep.deprecatedTopology, field: 'deprecatedTopology' };
 }
 
 /** The target for one address × port of one endpoint, before pod labels. */
 function sliceTarget(o: StoredObject<EndpointSlice>, ep: SliceEndpoint, epIndex: number, addr: string, port: SlicePort, ctx: RoleContext): Labels {
+  const dp = ctx.profile;
+  // vmagent (getEndpointSliceLabels) always writes the port labels, and `addr:0` for a port without a number.
+  const always = dp.endpointSlicePortAlways;
   // A port without a number (allowed by the API: "all ports") gives the bare address.
   const hasPort = set(port.port);
-  let t: Labels = { __address__: hasPort ? joinHostPort(addr, lv(port.port)) : addr };
-  if (set(port.name)) t[`${P}port_name`] = lv(port.name);
-  if (set(port.protocol)) t[`${P}port_protocol`] = lv(port.protocol);
-  if (hasPort) t[`${P}port`] = lv(port.port);
-  if (set(port.appProtocol)) t[`${P}port_app_protocol`] = lv(port.appProtocol);
+  let t: Labels = { __address__: hasPort || always ? joinHostPort(addr, lvInt(port.port)) : addr };
+  if (always || set(port.name)) t[`${P}port_name`] = lv(port.name);
+  if (always || set(port.protocol)) t[`${P}port_protocol`] = lv(port.protocol);
+  if (always || hasPort) t[`${P}port`] = lvInt(port.port);
+  if (always ? lv(port.appProtocol) !== '' : set(port.appProtocol)) t[`${P}port_app_protocol`] = lv(port.appProtocol);
   const cond = ep.conditions ?? {};
-  // nil conditions are absent, not "true" (conditions: {} gives no label at all).
-  if (set(cond.ready)) t[`${P}endpoint_conditions_ready`] = String(cond.ready);
-  if (set(cond.serving)) t[`${P}endpoint_conditions_serving`] = String(cond.serving);
-  if (set(cond.terminating)) t[`${P}endpoint_conditions_terminating`] = String(cond.terminating);
-  if (set(ep.hostname)) t[`${P}endpoint_hostname`] = lv(ep.hostname);
-  if (ep.targetRef) {
+  // Prometheus: nil conditions are absent, not "true" (conditions: {} gives no label at all). vmagent prints
+  // Go bools: an unset condition is "false".
+  const conds = dp.endpointSliceConditions;
+  if (conds === 'when-set') {
+    if (set(cond.ready)) t[`${P}endpoint_conditions_ready`] = String(cond.ready);
+    if (set(cond.serving)) t[`${P}endpoint_conditions_serving`] = String(cond.serving);
+    if (set(cond.terminating)) t[`${P}endpoint_conditions_terminating`] = String(cond.terminating);
+  } else {
+    t[`${P}endpoint_conditions_ready`] = String(cond.ready === true);
+    if (conds === 'all-always') {
+      t[`${P}endpoint_conditions_serving`] = String(cond.serving === true);
+      t[`${P}endpoint_conditions_terminating`] = String(cond.terminating === true);
+    }
+  }
+  if (always ? lv(ep.hostname) !== '' : set(ep.hostname)) t[`${P}endpoint_hostname`] = lv(ep.hostname);
+  if (ep.targetRef && !(always && lv(ep.targetRef.kind) === '')) {
     t[`${P}address_target_kind`] = lv(ep.targetRef.kind);
     t[`${P}address_target_name`] = lv(ep.targetRef.name);
   }
-  if (ctx.profile.endpointSliceNodeNameZone) {
+  if (dp.endpointSliceNodeNameZone) {
     if (set(ep.nodeName)) t[`${P}endpoint_node_name`] = lv(ep.nodeName);
     if (set(ep.zone)) t[`${P}endpoint_zone`] = lv(ep.zone);
-  }
-  const topo = topologyOf(o, ep);
+  } else if (dp.endpointSliceNodeNameOnly && lv(ep.nodeName) !== '') t[`${P}endpoint_node_name`] = lv(ep.nodeName);
+  const topo = topologyOf(o, ep, ctx);
   putSanitized(t, topo.map, `${P}endpoint_topology_`, `${P}endpoint_topology_present_`, ctx.report, { obj: o, path: ['endpoints', epIndex, topo.field] });
-  if (ctx.attach.node) {
+  if (ctx.attach.node && dp.endpointNodeMetadataFrom === 'endpoint') {
     if (ctx.profile.endpointSliceNodeFromTargetRef && ep.targetRef?.kind === 'Node') t = addNodeLabels(t, lv(ep.targetRef.name), ctx);
     else if (set(ep.nodeName)) t = addNodeLabels(t, lv(ep.nodeName), ctx);
   }
@@ -81,26 +95,29 @@ export function buildEndpointSlice(o: StoredObject<EndpointSlice>, ctx: RoleCont
   const svc = svcName === undefined ? undefined : ctx.stores.service(ns, svcName);
   if (svc) labels = merge(labels, serviceLabels(svc, ctx));
   labels = addNamespaceLabels(labels, s.metadata.namespace, ctx);
-  const tg: TargetGroup = { source: endpointSliceSource(s), labels, targets: [] };
+  // vmagent has no group labels: every target is built whole (endpointslice.go getEndpointSliceLabels).
+  const flat = ctx.profile.extraTargetObjectMeta !== 'group';
+  const tg: TargetGroup = { source: endpointSliceSource(s), labels: flat ? {} : labels, targets: [] };
   // Dual-stack: the secondary family's slice keeps its labels but gets no targets.
   if (ctx.profile.dualStackSecondarySkip && nonPrimaryIPFamilySlice(svc?.obj, s)) return tg;
   const seen = new Map<string, SeenPod>();
   (s.endpoints ?? []).forEach((ep, i) => {
     for (const port of s.ports ?? []) {
       for (const addr of ep.addresses ?? []) {
-        const t = sliceTarget(o, ep, i, addr, port, ctx);
+        let t = sliceTarget(o, ep, i, addr, port, ctx);
+        if (flat) t = merge(labels, t);
         const pod = resolvePodRef(ep.targetRef, ctx);
         if (!pod) {
           tg.targets.push(t);
           continue;
         }
-        const num = set(port.port) ? port.port : undefined;
+        const num = set(port.port) ? port.port : flat ? 0 : undefined;
         // Unlike the endpoints role, the container port's own protocol is copied.
         tg.targets.push(attachPod(t, pod, num, (cport) => lv(cport.protocol), ctx));
         notePod(seen, pod, num);
       }
     }
   });
-  tg.targets.push(...extraPortTargets(seen, ctx));
+  tg.targets.push(...extraPortTargets(seen, ctx, flat ? extraObjectLabels(o, ctx, 'endpointslice') : undefined));
   return tg;
 }

@@ -2,12 +2,12 @@
 // (namespace scope + that role's label/field selectors), which informers a discoverer waits
 // for, and the selector checks Prometheus does at config load.
 // See prometheus discovery/kubernetes/kubernetes.go SDConfig.UnmarshalYAML, mapSelector, Discovery.Run.
-import type { KubernetesSDConfig, Role } from '../config/types.ts';
+import type { KubernetesSDConfig, Role, SelectorConfig } from '../config/types.ts';
 import type { KubeObject, Node, StoredObject } from '../ingest/kinds.ts';
 import type { ObjectStore } from '../ingest/store.ts';
 import type { DiscoveryProfile } from '../profiles/types.ts';
 import { describe, type Reporter } from './common.ts';
-import { inScope } from './namespaces.ts';
+import { inScope, type Scope } from './namespaces.ts';
 import {
   matchFieldSelector,
   matchLabelSelector,
@@ -34,6 +34,8 @@ export interface RoleFilter {
   label?: LabelSelector;
   field?: FieldSelector;
   refused: string[];
+  /** vmagent: the API server refuses this watcher's list, so it holds no objects (the others still work). */
+  empty?: boolean;
 }
 
 /** Selector roles allowed per main role (allowedSelectors); node selectors on the pod role since 3.11. */
@@ -53,6 +55,7 @@ function allowedSelectorRoles(role: Role, profile: DiscoveryProfile): Role[] {
 /** Parses and checks `selectors` like SDConfig.UnmarshalYAML (errors there fail the whole config load) and
  * like the API server (an unsupported field makes that role's list fail). Undefined on a config error. */
 export function compileSelectors(sd: KubernetesSDConfig, profile: DiscoveryProfile, report: Reporter): Map<Role, RoleFilter> | undefined {
+  if (!profile.validateSelectors) return joinSelectors(sd, report);
   const out = new Map<Role, RoleFilter>();
   const allowed = allowedSelectorRoles(sd.role, profile);
   for (const s of sd.selectors) {
@@ -79,10 +82,46 @@ export function compileSelectors(sd: KubernetesSDConfig, profile: DiscoveryProfi
   return out;
 }
 
+/** vmagent (api_watcher.go joinSelectors): no validation; all selectors of one role are joined with "," into one
+ * labelSelector and one fieldSelector, so repeated roles are ANDed. What the API server refuses leaves that
+ * watcher empty. */
+function joinSelectors(sd: KubernetesSDConfig, report: Reporter): Map<Role, RoleFilter> {
+  const out = new Map<Role, RoleFilter>();
+  const byRole = new Map<Role, { labels: string[]; fields: string[]; pos: SelectorConfig['pos'] }>();
+  for (const s of sd.selectors) {
+    const e = byRole.get(s.role) ?? { labels: [], fields: [], pos: s.pos };
+    if (s.label) e.labels.push(s.label);
+    if (s.field) e.fields.push(s.field);
+    byRole.set(s.role, e);
+  }
+  for (const [role, e] of byRole) {
+    const f: RoleFilter = { refused: [] };
+    if (e.fields.length) {
+      const r = parseFieldSelector(e.fields.join(','));
+      if (r.ok) {
+        f.field = r.sel;
+        f.refused = validateFieldSelector(r.sel, ROLE_KIND[role]);
+      } else f.refused = [r.message];
+    }
+    if (e.labels.length) {
+      const r = parseLabelSelector(e.labels.join(','));
+      if (r.ok) f.label = r.sel;
+      else f.refused.push(r.message);
+    }
+    if (f.refused.length) {
+      f.empty = true;
+      report.add('SELECTOR_INVALID', 'warning', `selectors (role ${role}): the API server refuses the ${ROLE_KIND[role]} list (${f.refused.join('; ')}); vmagent keeps retrying and that watcher stays empty`, e.pos);
+    }
+    out.set(role, f);
+  }
+  return out;
+}
+
 /** True when the object passes the role's selectors (no selector = everything). */
 export function passes(filters: Map<Role, RoleFilter>, role: Role, o: KubeObject): boolean {
   const f = filters.get(role);
   if (!f) return true;
+  if (f.empty) return false;
   if (f.label && !matchLabelSelector(f.label, o.metadata.labels)) return false;
   if (f.field && !matchFieldSelector(f.field, o)) return false;
   return true;
@@ -105,6 +144,8 @@ export function awaitedRoles(role: Role, attach: AttachFlags): Role[] {
 /** Reports every awaited informer whose list the API server refuses; true if there is one (then the
  * discoverer never syncs and emits nothing, while Prometheus logs the error and retries). */
 export function refusedInformers(sd: KubernetesSDConfig, filters: Map<Role, RoleFilter>, attach: AttachFlags, report: Reporter): boolean {
+  // vmagent's watchers are independent: only an empty main watcher means no targets (already reported).
+  if ([...filters.values()].some((f) => f.empty)) return filters.get(sd.role)?.empty === true;
   let refused = false;
   for (const role of awaitedRoles(sd.role, attach)) {
     const f = filters.get(role);
@@ -128,7 +169,7 @@ const BETA_VERSIONS: Record<string, string[]> = {
 
 /** The main objects one discoverer lists: kind, namespace scope, selectors, and API version (3.x watches
  * only v1 EndpointSlices and Ingresses). */
-export function listMain(store: ObjectStore, sd: KubernetesSDConfig, scope: string, filters: Map<Role, RoleFilter>, profile: DiscoveryProfile, report: Reporter): StoredObject[] {
+export function listMain(store: ObjectStore, sd: KubernetesSDConfig, scope: Scope, filters: Map<Role, RoleFilter>, profile: DiscoveryProfile, report: Reporter): StoredObject[] {
   const kind = ROLE_KIND[sd.role];
   const beta = BETA_VERSIONS[kind] ?? [];
   return store.list(kind).filter((o) => {
@@ -144,7 +185,7 @@ export function listMain(store: ObjectStore, sd: KubernetesSDConfig, scope: stri
 
 /** The side stores of one discoverer (namespace `scope`, '' = all): services, pods, ReplicaSets and Jobs of
  * that scope; nodes cluster-wide through the node selector; namespaces unfiltered. */
-export function sideStores(store: ObjectStore, scope: string, filters: Map<Role, RoleFilter>): SideStores {
+export function sideStores(store: ObjectStore, scope: Scope, filters: Map<Role, RoleFilter>): SideStores {
   const scoped = <T extends KubeObject>(kind: string, role: Role | undefined, ns: string, name: string): StoredObject<T> | undefined => {
     if (!inScope(scope, ns)) return undefined;
     const o = store.get<T>(kind, ns, name);

@@ -21,11 +21,21 @@ export function matchesHostnamePattern(pattern: string, host: string): boolean {
   return true;
 }
 
+/** vmagent matchesHostPattern (ingress.go): equal, or a `*.` pattern equal to the host after its first dot. */
+export function matchesHostPatternVm(pattern: string, host: string): boolean {
+  if (pattern === host) return true;
+  if (!pattern.startsWith('*.')) return false;
+  const n = host.indexOf('.');
+  return n >= 0 && pattern.slice(2) === host.slice(n + 1);
+}
+
 /** rulePaths + pathsFromIngressPaths: no `http` → ["/"]; otherwise each path with "" → "/" (an `http`
- * with no paths gives none). */
-export function rulePaths(rule: IngressRule): string[] {
+ * with no paths gives none; vmagent's getIngressRulePaths gives "/" there too: emptyRoot). */
+export function rulePaths(rule: IngressRule, emptyRoot = false): string[] {
   if (rule.http === undefined || rule.http === null) return ['/'];
-  return (rule.http.paths ?? []).map((p) => (lv(p.path) === '' ? '/' : lv(p.path)));
+  const paths = rule.http.paths ?? [];
+  if (emptyRoot && paths.length === 0) return ['/'];
+  return paths.map((p) => (lv(p.path) === '' ? '/' : lv(p.path)));
 }
 
 /** ingressLabels: namespace, class name (spec.ingressClassName only, if set) and object meta. */
@@ -33,7 +43,8 @@ function ingressLabels(o: StoredObject<Ingress>, ctx: RoleContext): Labels {
   const i = o.obj;
   const ls: Labels = { [NAMESPACE_LABEL]: lv(i.metadata.namespace) };
   const cls = i.spec?.ingressClassName;
-  if (cls !== undefined && cls !== null) ls[`${META}ingress_class_name`] = lv(cls);
+  // vmagent (getLabelsForIngressPath) always writes it, "" without spec.ingressClassName.
+  if ((cls !== undefined && cls !== null) || ctx.profile.ingressClassNameAlways) ls[`${META}ingress_class_name`] = lv(cls);
   addObjectMetaLabels(ls, o, 'ingress', ctx.report);
   return ls;
 }
@@ -47,8 +58,9 @@ export function buildIngress(o: StoredObject<Ingress>, ctx: RoleContext): Target
   const targets: Labels[] = [];
   for (const rule of i.spec?.rules ?? []) {
     const host = lv(rule.host);
-    const scheme = tlsHosts.some((p) => matchesHostnamePattern(p, host)) ? 'https' : 'http';
-    for (const path of rulePaths(rule)) {
+    const match = ctx.profile.ingressHostPattern === 'vmagent' ? matchesHostPatternVm : matchesHostnamePattern;
+    const scheme = tlsHosts.some((p) => match(p, host)) ? 'https' : 'http';
+    for (const path of rulePaths(rule, ctx.profile.ingressEmptyPathsRoot)) {
       targets.push({
         __address__: host,
         [`${META}ingress_scheme`]: scheme,

@@ -2,7 +2,7 @@
 // container without ports), containers first, then init containers.
 import type { Container, Pod, StoredObject } from '../ingest/kinds.ts';
 import type { Labels } from '../labels.ts';
-import { addNamespaceLabels, addNodeLabels, addObjectMetaLabels, controllerOf, joinHostPort, lv, lvInt, META, NAMESPACE_LABEL } from './common.ts';
+import { addNamespaceLabels, addObjectMetaLabels, addPodNodeMetadata, controllerOf, joinHostPort, lv, lvInt, META, NAMESPACE_LABEL } from './common.ts';
 import type { RoleContext, TargetGroup } from './types.ts';
 
 // Target-level container labels, shared with the endpoints roles.
@@ -25,11 +25,26 @@ export function podReady(p: Pod): string {
   return 'unknown';
 }
 
-/** The pod's containers followed by its init containers, each with its init flag (Go: append(Containers, InitContainers...)). */
-export function podContainers(p: Pod, withInit = true): { c: Container; init: boolean }[] {
+/** The pod's containers followed by its init containers, each with its init flag (Go: append(Containers, InitContainers...)).
+ * `sidecarsOnly` keeps only native-sidecar init containers (restartPolicy: Always), as vmagent's endpoints role does. */
+export function podContainers(p: Pod, withInit = true, sidecarsOnly = false): { c: Container; init: boolean }[] {
   const out = (p.spec?.containers ?? []).map((c) => ({ c, init: false }));
-  if (withInit) for (const c of p.spec?.initContainers ?? []) out.push({ c, init: true });
+  if (withInit) for (const c of p.spec?.initContainers ?? []) if (!sidecarsOnly || c.restartPolicy === 'Always') out.push({ c, init: true });
   return out;
+}
+
+/** The container's status entry, if any (vmagent Pod.getContainerStatus). */
+function containerStatus(p: Pod, name: string, init: boolean): Record<string, unknown> | undefined {
+  const statuses = (init ? p.status?.initContainerStatuses : p.status?.containerStatuses) ?? [];
+  return statuses.find((s) => s.name === name);
+}
+
+/** vmagent isContainerTerminated: the status shows `state.terminated` (v1.97+ skips such containers). */
+function isContainerTerminated(p: Pod, name: string, init: boolean): boolean {
+  const state = containerStatus(p, name, init)?.['state'];
+  if (!state || typeof state !== 'object') return false;
+  const t = (state as Record<string, unknown>)['terminated'];
+  return t !== undefined && t !== null;
 }
 
 /** podLabels: the pod-level labels shared by the pod role and pod-backed endpoint(slice) targets.
@@ -45,6 +60,10 @@ export function podLabels(o: StoredObject<Pod>, ctx: RoleContext): Labels {
     [`${META}pod_uid`]: lv(p.metadata.uid),
   };
   addObjectMetaLabels(ls, o, 'pod', ctx.report);
+  // vmagent builds every target whole: the pod's common labels carry the namespace (pod.go appendCommonLabels).
+  if (ctx.profile.extraTargetObjectMeta !== 'group') ls[NAMESPACE_LABEL] = lv(p.metadata.namespace);
+  // vmagent puts the node metadata into the pod's common labels, so every pod-backed target carries it.
+  if (ctx.attach.node && ctx.profile.endpointNodeMetadataFrom === 'pod') addPodNodeMetadata(ls, lv(p.spec?.nodeName), ctx);
   const owner = controllerOf(p);
   if (!owner) return ls;
   if (owner.kind !== '') ls[`${META}pod_controller_kind`] = owner.kind;
@@ -69,8 +88,20 @@ export function podLabels(o: StoredObject<Pod>, ctx: RoleContext): Labels {
 
 /** findPodContainerID: the containerID of the status entry with the container's name, else "". */
 function containerID(p: Pod, name: string, init: boolean): string {
-  const statuses = (init ? p.status?.initContainerStatuses : p.status?.containerStatuses) ?? [];
-  return lv(statuses.find((s) => s.name === name)?.containerID);
+  return lv(containerStatus(p, name, init)?.['containerID']);
+}
+
+/** The labels every target of one container carries (container id, image, init per profile). */
+function containerBase(p: Pod, c: Container, init: boolean, ctx: RoleContext): Labels {
+  const base: Labels = { [POD_CONTAINER_NAME]: lv(c.name), [POD_CONTAINER_INIT]: String(init) };
+  const id = ctx.profile.podContainerId;
+  if (id === 'always') base[POD_CONTAINER_ID] = containerID(p, c.name, init);
+  else if (id === 'when-known') {
+    const v = containerID(p, c.name, init);
+    if (v !== '') base[POD_CONTAINER_ID] = v;
+  }
+  if (ctx.profile.podContainerImage) base[POD_CONTAINER_IMAGE] = lv(c.image);
+  return base;
 }
 
 /** One group per pod; no targets without a podIP or (3.11+, attach_metadata.node) on a node the store lacks.
@@ -81,23 +112,24 @@ export function buildPod(o: StoredObject<Pod>, ctx: RoleContext): TargetGroup {
   const podIP = lv(p.status?.podIP);
   // PodIP is empty while a pod is starting or after eviction: nothing to scrape.
   if (podIP === '') return tg;
+  // vmagent 1.97+ (pod.go isPodPhaseFinished): Succeeded and Failed pods give no targets.
+  const phase = lv(p.status?.phase);
+  if (ctx.profile.skipFinishedPods && (phase === 'Succeeded' || phase === 'Failed')) return tg;
   // The node store holds only selector-matching nodes; a pod on any other node is filtered out.
   if (ctx.attach.node && ctx.profile.podNodeStoreFilter && !ctx.stores.node(lv(p.spec?.nodeName))) return tg;
   tg.labels = podLabels(o, ctx);
   tg.labels[NAMESPACE_LABEL] = lv(p.metadata.namespace);
-  if (ctx.attach.node) addNodeLabels(tg.labels, lv(p.spec?.nodeName), ctx);
+  if (ctx.attach.node && ctx.profile.endpointNodeMetadataFrom !== 'pod') addPodNodeMetadata(tg.labels, lv(p.spec?.nodeName), ctx);
   addNamespaceLabels(tg.labels, p.metadata.namespace, ctx);
   for (const { c, init } of podContainers(p)) {
-    const base: Labels = {
-      [POD_CONTAINER_NAME]: lv(c.name),
-      [POD_CONTAINER_ID]: containerID(p, c.name, init),
-      [POD_CONTAINER_IMAGE]: lv(c.image),
-      [POD_CONTAINER_INIT]: String(init),
-    };
+    // vmagent 1.97+ (pod.go isContainerTerminated): a container whose status is terminated gives no targets.
+    if (ctx.profile.skipFinishedPods && isContainerTerminated(p, c.name, init)) continue;
+    const base = containerBase(p, c, init, ctx);
     const ports = c.ports ?? [];
-    // A container without ports still gets a target: the bare pod IP (the user has to add a port).
+    // A container without ports still gets a target: the bare pod IP (the user has to add a port). vmagent
+    // 1.110.3+ brackets an IPv6 IP there.
     if (ports.length === 0) {
-      tg.targets.push({ __address__: podIP, ...base });
+      tg.targets.push({ __address__: ctx.profile.bracketPortlessIPv6 && podIP.includes(':') ? `[${podIP}]` : podIP, ...base });
       continue;
     }
     for (const port of ports) {

@@ -11,11 +11,22 @@ export function serviceSource(s: Service): string {
 }
 
 /** serviceLabels: namespace plus the Service's object meta. The endpoints roles attach exactly this set.
- * See prometheus discovery/kubernetes/service.go serviceLabels */
+ * See prometheus discovery/kubernetes/service.go serviceLabels. vmagent's Service.appendCommonLabels also has the
+ * type and the cluster IP (or external name), on endpoints targets too (serviceCommonLabelsOnEndpoints). */
 export function serviceLabels(o: StoredObject<Service>, ctx: RoleContext): Labels {
   const ls: Labels = { [NAMESPACE_LABEL]: lv(o.obj.metadata.namespace) };
   addObjectMetaLabels(ls, o, 'service', ctx.report);
+  if (ctx.profile.serviceCommonLabelsOnEndpoints) Object.assign(ls, serviceTypeLabels(o.obj));
   return ls;
+}
+
+/** `_service_type` and `_service_cluster_ip` (or `_service_external_name` for ExternalName). */
+function serviceTypeLabels(s: Service): Labels {
+  const type = lv(s.spec?.type);
+  const t: Labels = { [`${META}service_type`]: type };
+  if (type === 'ExternalName') t[`${META}service_external_name`] = lv(s.spec?.externalName);
+  else t[`${META}service_cluster_ip`] = lv(s.spec?.clusterIP);
+  return t;
 }
 
 /** One target per port at `<name>.<namespace>.svc:<port>` (no cluster domain, never the externalName).
@@ -30,13 +41,13 @@ export function buildService(o: StoredObject<Service>, ctx: RoleContext): Target
     const t: Labels = {
       __address__: joinHostPort(`${s.metadata.name}.${lv(s.metadata.namespace)}.svc`, num),
       [`${META}service_port_name`]: lv(port.name),
-      [`${META}service_port_number`]: num,
       [`${META}service_port_protocol`]: lv(port.protocol),
-      [`${META}service_type`]: type,
+      ...serviceTypeLabels(s),
     };
-    if (type === 'ExternalName') t[`${META}service_external_name`] = lv(spec.externalName);
-    else t[`${META}service_cluster_ip`] = lv(spec.clusterIP);
-    if (type === 'LoadBalancer') t[`${META}service_loadbalancer_ip`] = lv(spec.loadBalancerIP);
+    // Prometheus; vmagent 1.81+ (service.go getTargetLabels).
+    if (ctx.profile.servicePortNumber) t[`${META}service_port_number`] = num;
+    // Prometheus only.
+    if (type === 'LoadBalancer' && ctx.profile.serviceLoadBalancerIP) t[`${META}service_loadbalancer_ip`] = lv(spec.loadBalancerIP);
     return t;
   });
   return { source: serviceSource(s), labels, targets };

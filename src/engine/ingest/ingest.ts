@@ -4,9 +4,10 @@
 // (a stream of JSON Lists, or its --output-directory tree passed as many files).
 import { diag, type Diagnostic, type SourcePos, type SourceRange } from '../diagnostics.ts';
 import type { YamlSource } from '../config/yaml-nodes.ts';
-import { parseFile, type InputFile, type ParseLimits, DEFAULT_PARSE_LIMITS, type RawDoc } from './documents.ts';
+import { parseFile, type InputFile, type RawDoc } from './documents.ts';
+import { aliasBudget, DEFAULT_INPUT_LIMITS, fileTooLarge, totalTooLarge, type InputLimits } from './limits.ts';
 import { CORE_KINDS, OPERATOR_KINDS, type KubeObject, type StoredObject } from './kinds.ts';
-import { isObj, normalizeObject } from './normalize.ts';
+import { isObj, normalizeObject, shapeError } from './normalize.ts';
 import { ObjectStore } from './store.ts';
 import type { PlainValue } from './yaml-value.ts';
 
@@ -46,7 +47,10 @@ export interface IngestResult {
 /** Files whose name says they hold no objects (logs in a cluster-info dump directory). */
 const NON_OBJECT_FILE = /(^|\/)logs?\.txt$|\.log$/;
 
-export function ingest(files: InputFile[], limits: ParseLimits = DEFAULT_PARSE_LIMITS): IngestResult {
+/** `limits`: overrides of DEFAULT_INPUT_LIMITS (limits.ts); what is past a limit becomes an INPUT_TOO_LARGE diagnostic. */
+export function ingest(files: InputFile[], overrides: Partial<InputLimits> = {}): IngestResult {
+  const limits: InputLimits = { ...DEFAULT_INPUT_LIMITS, ...overrides };
+  const budget = aliasBudget(limits);
   const store = new ObjectStore();
   const configs: ConfigDoc[] = [];
   const ignored: IgnoredObject[] = [];
@@ -54,13 +58,23 @@ export function ingest(files: InputFile[], limits: ParseLimits = DEFAULT_PARSE_L
   const secretValues: SecretValues = new Map();
   let bytes = 0;
   for (const file of files) {
-    bytes += file.text.length;
     if (NON_OBJECT_FILE.test(file.name)) {
       ignored.push({ kind: '(file)', pos: { file: file.name, line: 1, col: 1 }, reason: 'log file, not Kubernetes objects' });
       continue;
     }
+    // Size limits before any parsing: a refused file costs nothing; later (smaller) files are still read.
+    const size = file.text.length;
+    if (size > limits.maxFileSize) {
+      diagnostics.push(fileTooLarge(file.name, size, limits));
+      continue;
+    }
+    if (bytes + size > limits.maxTotalSize) {
+      diagnostics.push(totalTooLarge(file.name, size, bytes, limits));
+      continue;
+    }
+    bytes += size;
     if (!file.text.trim()) continue;
-    const parsed = parseFile(file, limits);
+    const parsed = parseFile(file, limits, budget);
     diagnostics.push(...parsed.diagnostics);
     for (const d of parsed.docs) classifyDoc(d, { store, configs, ignored, diagnostics, secretValues });
   }
@@ -142,6 +156,11 @@ function addObject(
     return;
   }
   const fallback: SourceRange = { ...pos };
+  const bad = shapeError(o);
+  if (bad) {
+    diagnostics.push(diag('INVALID_FIELD', 'error', `${kind} ${namespace ? namespace + '/' : ''}${name}: ${bad.message}; a real API server rejects this object; ignored`, locate(bad.path) ?? fallback));
+    return;
+  }
   if (kind === 'Secret') {
     // Secrets: metadata and the names of the data keys only (the operators check that keys exist);
     // values are never kept.

@@ -15,6 +15,8 @@ export interface JsonChunk {
   itemStarts: number[];
   /** True when the scanner hit the end of text inside the value (it is then certainly broken). */
   unterminated: boolean;
+  /** Offset of the first `{`/`[` nested deeper than the scan's maxDepth (-1: none). */
+  tooDeepAt: number;
 }
 
 export interface SkippedText {
@@ -22,11 +24,13 @@ export interface SkippedText {
   end: number;
 }
 
-export function scanJsonStream(text: string): { chunks: JsonChunk[]; skipped: SkippedText[] } {
+/** `maxDepth`: nesting past which a value is marked `tooDeepAt` (its parse is then refused, see limits.ts). `from`: where
+ * to start scanning. */
+export function scanJsonStream(text: string, maxDepth = Infinity, from = 0): { chunks: JsonChunk[]; skipped: SkippedText[] } {
   const chunks: JsonChunk[] = [];
   const skipped: SkippedText[] = [];
   const n = text.length;
-  let i = 0;
+  let i = from;
   let skipStart = -1;
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -35,7 +39,7 @@ export function scanJsonStream(text: string): { chunks: JsonChunk[]; skipped: Sk
         if (text.slice(skipStart, i).trim()) skipped.push({ start: skipStart, end: i });
         skipStart = -1;
       }
-      const chunk = scanValue(text, i);
+      const chunk = scanValue(text, i, maxDepth);
       chunks.push(chunk);
       i = chunk.end;
       continue;
@@ -58,8 +62,9 @@ function isWs(c: number): boolean {
 }
 
 /** Scans one value starting at `start` (a `{` or `[`), tracking strings and depth. */
-function scanValue(text: string, start: number): JsonChunk {
+function scanValue(text: string, start: number, maxDepth: number): JsonChunk {
   const itemStarts: number[] = [];
+  let tooDeepAt = -1;
   const n = text.length;
   let depth = 0;
   let i = start;
@@ -92,6 +97,7 @@ function scanValue(text: string, start: number): JsonChunk {
         expectItem = false;
       }
       depth++;
+      if (depth > maxDepth && tooDeepAt < 0) tooDeepAt = i;
       if (depth === 2 && c === 0x5b && lastKeyAtDepth1 === 'items') {
         inItemsArray = true;
         expectItem = true;
@@ -103,7 +109,7 @@ function scanValue(text: string, start: number): JsonChunk {
       depth--;
       if (depth === 1 && inItemsArray) inItemsArray = false;
       i++;
-      if (depth === 0) return { start, end: i, itemStarts, unterminated: false };
+      if (depth === 0) return { start, end: i, itemStarts, unterminated: false, tooDeepAt };
       continue;
     }
     if (c === 0x2c /* , */ && inItemsArray && depth === 2) expectItem = true;
@@ -113,7 +119,7 @@ function scanValue(text: string, start: number): JsonChunk {
     }
     i++;
   }
-  return { start, end: n, itemStarts, unterminated: true };
+  return { start, end: n, itemStarts, unterminated: true, tooDeepAt };
 }
 
 /** Converts a JSON.parse error message to an offset in `text` (V8 says "at position N" or

@@ -55,6 +55,147 @@ const SCHEMA: Record<string, [string, FieldType][]> = {
   CronJob: [['spec.suspend', 'bool'], ...prefixed('spec.jobTemplate.spec.template.spec', POD_SPEC)],
 };
 
+// Shapes of the fields the stages read (kinds.ts), by path as above (`[]`: every element). A real API server
+// refuses an object whose field has the wrong JSON type (`ports: {}`, `podIP: 5`, `containers: [null]`), so such
+// an object never exists in a cluster; ingest refuses it too, instead of handing a list-shaped-as-map to discovery.
+// Null means unset. Parents come before children in each list (a child is checked only under a well-shaped parent).
+type Shape = 'map' | 'list' | 'string' | 'strings' | 'stringMap';
+const refShapes = (p: string): [string, Shape][] => [[p, 'map'], ...['kind', 'name', 'namespace', 'uid'].map((k): [string, Shape] => [`${p}.${k}`, 'string'])];
+const listOf = (p: string, fields: [string, Shape][] = []): [string, Shape][] => [[p, 'list'], [`${p}[]`, 'map'], ...fields.map(([k, t]): [string, Shape] => [`${p}[].${k}`, t])];
+const strs = (...ks: string[]): [string, Shape][] => ks.map((k) => [k, 'string']);
+const PORT_FIELDS = strs('name', 'protocol', 'appProtocol');
+const CONTAINERS = (p: string): [string, Shape][] => [...listOf(`${p}`, [...strs('name', 'image'), ...listOf('ports', PORT_FIELDS)])];
+const POD_SPEC_SHAPES = (p: string): [string, Shape][] => [
+  [p, 'map'],
+  ...CONTAINERS(`${p}.containers`),
+  ...CONTAINERS(`${p}.initContainers`),
+  ...strs(`${p}.nodeName`, `${p}.hostname`, `${p}.subdomain`),
+  [`${p}.nodeSelector`, 'stringMap'],
+  ...listOf(`${p}.tolerations`),
+];
+const META_SHAPES: [string, Shape][] = [
+  ...strs('metadata.namespace', 'metadata.uid', 'metadata.generateName', 'metadata.deletionTimestamp', 'metadata.creationTimestamp'),
+  ...listOf('metadata.ownerReferences', strs('apiVersion', 'kind', 'name', 'uid')),
+];
+const LABEL_SELECTOR = (p: string): [string, Shape][] => [[p, 'map'], [`${p}.matchLabels`, 'stringMap'], ...listOf(`${p}.matchExpressions`, [...strs('key', 'operator'), ['values', 'strings']])];
+const ADDRESSES = (p: string): [string, Shape][] => [...listOf(p, strs('ip', 'hostname', 'nodeName')), ...refShapes(`${p}[].targetRef`)];
+const WORKLOAD: [string, Shape][] = [['spec', 'map'], ...LABEL_SELECTOR('spec.selector'), ['spec.template', 'map'], ['spec.template.metadata', 'map'], ...POD_SPEC_SHAPES('spec.template.spec'), ...strs('spec.serviceName')];
+
+const SHAPES: Record<string, [string, Shape][]> = {
+  Pod: [
+    ...POD_SPEC_SHAPES('spec'),
+    ['status', 'map'],
+    ...strs('status.phase', 'status.podIP', 'status.hostIP'),
+    ...listOf('status.podIPs', strs('ip')),
+    ...listOf('status.hostIPs', strs('ip')),
+    ...listOf('status.conditions', strs('type', 'status')),
+    ...listOf('status.containerStatuses', strs('name', 'containerID')),
+    ...listOf('status.initContainerStatuses', strs('name', 'containerID')),
+  ],
+  Service: [
+    ['spec', 'map'],
+    ...strs('spec.type', 'spec.clusterIP', 'spec.externalName', 'spec.loadBalancerIP', 'spec.ipFamilyPolicy'),
+    ['spec.clusterIPs', 'strings'],
+    ['spec.externalIPs', 'strings'],
+    ['spec.ipFamilies', 'strings'],
+    ['spec.selector', 'stringMap'],
+    ...listOf('spec.ports', PORT_FIELDS),
+    ['status', 'map'],
+    ['status.loadBalancer', 'map'],
+    ...listOf('status.loadBalancer.ingress', strs('ip', 'hostname')),
+  ],
+  Endpoints: [...listOf('subsets'), ...ADDRESSES('subsets[].addresses'), ...ADDRESSES('subsets[].notReadyAddresses'), ...listOf('subsets[].ports', PORT_FIELDS)],
+  EndpointSlice: [
+    ...strs('addressType'),
+    ...listOf('endpoints', [['addresses', 'strings'], ['conditions', 'map'], ...strs('hostname', 'nodeName', 'zone'), ['deprecatedTopology', 'stringMap'], ['topology', 'stringMap']]),
+    ...refShapes('endpoints[].targetRef'),
+    ...listOf('ports', PORT_FIELDS),
+  ],
+  Node: [
+    ['spec', 'map'],
+    ...strs('spec.providerID'),
+    ...listOf('spec.taints', strs('key', 'value', 'effect')),
+    ['status', 'map'],
+    ...listOf('status.addresses', strs('type', 'address')),
+    ['status.daemonEndpoints', 'map'],
+    ['status.daemonEndpoints.kubeletEndpoint', 'map'],
+    ...listOf('status.conditions', strs('type', 'status')),
+  ],
+  Ingress: [
+    ['spec', 'map'],
+    ...strs('spec.ingressClassName'),
+    ...listOf('spec.rules', [...strs('host'), ['http', 'map']]),
+    ...listOf('spec.rules[].http.paths', strs('path', 'pathType')),
+    ...listOf('spec.tls', [['hosts', 'strings'], ...strs('secretName')]),
+  ],
+  Deployment: WORKLOAD,
+  ReplicaSet: WORKLOAD,
+  StatefulSet: WORKLOAD,
+  DaemonSet: WORKLOAD,
+  Job: WORKLOAD,
+  CronJob: [['spec', 'map'], ['spec.jobTemplate', 'map'], ['spec.jobTemplate.spec', 'map'], ['spec.jobTemplate.spec.template', 'map'], ['spec.jobTemplate.spec.template.metadata', 'map'], ...POD_SPEC_SHAPES('spec.jobTemplate.spec.template.spec')],
+  ConfigMap: [['data', 'stringMap'], ['binaryData', 'stringMap']],
+  Secret: [['data', 'stringMap'], ['stringData', 'stringMap']],
+};
+
+const SHAPE_TEXT: Record<Shape, string> = { map: 'a map', list: 'a list', string: 'a string', strings: 'a list of strings', stringMap: 'a map of strings' };
+
+function shapeOk(v: PlainValue, t: Shape): boolean {
+  switch (t) {
+    case 'map':
+      return isObj(v);
+    case 'list':
+      return Array.isArray(v);
+    case 'string':
+      return typeof v === 'string';
+    case 'strings':
+      return Array.isArray(v) && v.every((x) => typeof x === 'string');
+    case 'stringMap':
+      return isObj(v) && Object.values(v).every((x) => typeof x === 'string' || x === null);
+  }
+}
+
+function describeValue(v: PlainValue): string {
+  if (Array.isArray(v)) return 'a list';
+  if (v === null) return 'null';
+  if (typeof v === 'object') return 'a map';
+  return `${typeof v} ${JSON.stringify(v).slice(0, 40)}`;
+}
+
+/** The first field of `o` whose JSON type a real API server would refuse (see SHAPES), or undefined. */
+export function shapeError(o: Obj): { path: (string | number)[]; message: string } | undefined {
+  const kind = typeof o.kind === 'string' ? o.kind : '';
+  for (const [path, t] of [...META_SHAPES, ...(SHAPES[kind] ?? [])]) {
+    const bad = findBad(o, path.split('.'), [], t);
+    if (bad) return bad;
+  }
+  return undefined;
+}
+
+function findBad(cur: PlainValue | undefined, rest: string[], at: (string | number)[], t: Shape): { path: (string | number)[]; message: string } | undefined {
+  if (!isObj(cur) || rest.length === 0) return undefined;
+  const [head, ...tail] = rest as [string, ...string[]];
+  const isArr = head.endsWith('[]');
+  const key = isArr ? head.slice(0, -2) : head;
+  const next = cur[key];
+  if (next === undefined || next === null) return undefined;
+  if (isArr) {
+    if (!Array.isArray(next)) return undefined; // the list itself is checked by its own entry
+    for (let i = 0; i < next.length; i++) {
+      const el = next[i] as PlainValue;
+      if (tail.length === 0) {
+        if (!shapeOk(el, t)) return { path: [...at, key, i], message: `${[...at, key, i].join('.')} must be ${SHAPE_TEXT[t]}, not ${describeValue(el)}` };
+        continue;
+      }
+      const bad = findBad(el, tail, [...at, key, i], t);
+      if (bad) return bad;
+    }
+    return undefined;
+  }
+  if (tail.length) return findBad(next, tail, [...at, key], t);
+  return shapeOk(next, t) ? undefined : { path: [...at, key], message: `${[...at, key].join('.')} must be ${SHAPE_TEXT[t]}, not ${describeValue(next)}` };
+}
+
 export interface NormalizeContext {
   locate: (path: (string | number)[]) => SourceRange | undefined;
   fallback: SourceRange;

@@ -11,19 +11,27 @@ export type PlainValue = string | number | boolean | null | PlainValue[] | { [k:
 export interface ConvertLimits {
   /** Maximum number of nodes produced through alias expansion (guards "billion laughs"). */
   maxNodes: number;
+  /** Maximum nesting of maps and lists, counting levels reached through aliases (see limits.ts). */
+  maxDepth?: number;
 }
 
+/** Thrown when a limit is exceeded (caught by the caller, never escapes the engine); `limit` names which. */
 export class AliasBombError {
-  constructor(readonly nodes: number) {}
+  constructor(
+    readonly nodes: number,
+    readonly limit: 'maxNodes' | 'maxAliasNodesTotal' | 'maxDepth' = 'maxNodes',
+  ) {}
 }
 
 /** Converts a YAML node to a plain value. Throws AliasBombError (caught by the caller, never escapes the
- * engine) when alias expansion exceeds the limit. */
+ * engine) when alias expansion or nesting exceeds a limit. */
 /** `typed`: plain (unquoted) scalars that YAML reads as canonical integers or booleans become numbers and
  * booleans (custom resources, whose int-or-string fields depend on the YAML type: `targetPort: 8080` is a
  * number, `targetPort: "8080"` a port name). Everything else stays text. */
-export function yamlToValue(node: unknown, doc: Document, limits: ConvertLimits, typed = false): PlainValue {
+/** `budget`: alias-expanded nodes the whole input may still produce; charged only when the document converts. */
+export function yamlToValue(node: unknown, doc: Document, limits: ConvertLimits, typed = false, budget?: { left: number }): PlainValue {
   let count = 0;
+  const maxDepth = limits.maxDepth ?? Infinity;
   // Alias.resolve searches the whole document each time; index the anchors once instead.
   let anchors: Map<string, unknown> | undefined;
   const resolve = (source: string): unknown => {
@@ -31,16 +39,21 @@ export function yamlToValue(node: unknown, doc: Document, limits: ConvertLimits,
       anchors = new Map();
       const a = anchors;
       visitYaml(doc, (_k, n) => {
-        const anchor = (n as { anchor?: string }).anchor;
+        // A pair without a value (`? *a`) is visited as null.
+        const anchor = (n as { anchor?: string } | null)?.anchor;
         if (anchor && !a.has(anchor)) a.set(anchor, n);
       });
     }
     return anchors.get(source);
   };
-  const visit = (n: unknown, depth: number): PlainValue => {
+  // `level`: nesting of the value being built; alias chains can make it deeper than the text.
+  const visit = (n: unknown, depth: number, level: number): PlainValue => {
     // Only nodes reached through an alias count: a large plain document is fine, an exponential one is not.
-    if (depth > 0 && ++count > limits.maxNodes) throw new AliasBombError(count);
-    if (isAlias(n)) return visit(resolve(n.source), depth + 1);
+    if (depth > 0) {
+      if (++count > limits.maxNodes) throw new AliasBombError(count);
+      if (budget && count > budget.left) throw new AliasBombError(count, 'maxAliasNodesTotal');
+    }
+    if (isAlias(n)) return visit(resolve(n.source), depth + 1, level);
     if (isNullNode(n)) return null;
     if (isScalar(n)) {
       const text = String(n.value ?? '');
@@ -51,6 +64,8 @@ export function yamlToValue(node: unknown, doc: Document, limits: ConvertLimits,
       }
       return text;
     }
+    // A map or a list at `level` (the root collection is level 1).
+    if (level > maxDepth) throw new AliasBombError(count, 'maxDepth');
     const inner = depth > 0 ? depth + 1 : 0;
     if (isMap(n)) {
       const out: { [k: string]: PlainValue } = {};
@@ -58,20 +73,22 @@ export function yamlToValue(node: unknown, doc: Document, limits: ConvertLimits,
         const k = isAlias(p.key) ? String((resolve(p.key.source) as { value?: unknown } | undefined)?.value ?? '') : pairKey(p);
         if (k === '<<' && (isAlias(p.value) || isMap(p.value))) {
           // YAML merge key: earlier explicit keys win.
-          const merged = visit(p.value, inner);
+          const merged = visit(p.value, inner, level);
           if (merged && typeof merged === 'object' && !Array.isArray(merged)) {
             for (const [mk, mv] of Object.entries(merged)) if (!(mk in out)) out[mk] = mv;
           }
           continue;
         }
-        out[k] = visit(p.value, inner);
+        out[k] = visit(p.value, inner, level + 1);
       }
       return out;
     }
-    if (isSeq(n)) return n.items.map((i) => visit(i, inner));
+    if (isSeq(n)) return n.items.map((i) => visit(i, inner, level + 1));
     return null;
   };
-  return visit(node, 0);
+  const value = visit(node, 0, 1);
+  if (budget) budget.left -= count;
+  return value;
 }
 
 /** Walks a path of keys/indices through a YAML AST and returns the node found (value node). When

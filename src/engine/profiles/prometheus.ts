@@ -11,7 +11,7 @@ const PROM_DISCOVERY_VM_SWITCHES: Pick<
   DiscoveryProfile,
   | 'validateSelectors' | 'ownNamespaceWithNames' | 'namespaceScopes' | 'servicePortNumber' | 'serviceLoadBalancerIP'
   | 'podContainerImage' | 'podContainerId' | 'skipFinishedPods' | 'bracketPortlessIPv6' | 'nodeNameWithoutNode'
-  | 'endpointNodeMetadataFrom' | 'serviceCommonLabelsOnEndpoints' | 'endpointsContainerProtocol' | 'extraTargetObjectMeta'
+  | 'endpointNodeMetadataFrom' | 'initContainerSidecarsOnly' | 'serviceCommonLabelsOnEndpoints' | 'endpointsContainerProtocol' | 'extraTargetObjectMeta'
   | 'endpointSliceConditions' | 'endpointSlicePortAlways' | 'endpointSliceTopologyField' | 'endpointSliceNodeNameOnly'
   | 'ingressClassNameAlways' | 'ingressEmptyPathsRoot' | 'ingressHostPattern'
 > = {
@@ -26,6 +26,7 @@ const PROM_DISCOVERY_VM_SWITCHES: Pick<
   bracketPortlessIPv6: false,
   nodeNameWithoutNode: false,
   endpointNodeMetadataFrom: 'endpoint',
+  initContainerSidecarsOnly: false,
   serviceCommonLabelsOnEndpoints: false,
   endpointsContainerProtocol: 'endpoint',
   extraTargetObjectMeta: 'group',

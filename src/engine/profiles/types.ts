@@ -71,6 +71,10 @@ export interface DiscoveryProfile {
   /** Endpoints/EndpointSlice targets carry the Service's `_service_type` and `_service_cluster_ip` /
    * `_service_external_name` (vmagent Service.appendCommonLabels); Prometheus merges only name, labels, annotations. */
   serviceCommonLabelsOnEndpoints: boolean;
+  /** Init containers count in the endpoints role's port matching and in extra-port targets only when they are
+   * native sidecars (restartPolicy: Always): vmagent 1.106+ (endpoints.go; its endpointslice matching still takes
+   * every init container). Prometheus takes every init container (initContainersInEndpoints). */
+  initContainerSidecarsOnly: boolean;
   /** Endpoints role: the container-port protocol label copies the endpoint port's protocol (Prometheus) or the
    * container port's own (vmagent, and Prometheus' endpointslice role). */
   endpointsContainerProtocol: 'endpoint' | 'container';

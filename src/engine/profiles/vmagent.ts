@@ -91,7 +91,8 @@ export const vmagent179: Profile = {
     skipFinishedPods: false, // v1.97.0
     bracketPortlessIPv6: false, // v1.110.3
     nodeNameWithoutNode: true, // pod.go appendCommonLabels
-    endpointNodeMetadataFrom: 'pod',
+    endpointNodeMetadataFrom: 'pod', // pod.go appendCommonLabels (pod-backed addresses only)
+    initContainerSidecarsOnly: false, // no init containers at all in 1.79 (initContainersInEndpoints)
     serviceCommonLabelsOnEndpoints: true, // service.go appendCommonLabels
     endpointsContainerProtocol: 'container', // pod.go appendContainerLabels
     extraTargetObjectMeta: 'none', // endpoints.go getTargetLabels: podPortsSeen loop (VictoriaMetrics#4154)
@@ -147,7 +148,8 @@ export const vmagent150: Profile = {
   },
   discovery: {
     ...vmagent179.discovery,
-    initContainersInEndpoints: true, // endpoints.go: native sidecars (restartPolicy: Always), v1.106.0
+    initContainersInEndpoints: true, // endpoints.go getEndpointLabelsForAddressAndPort, v1.106.0
+    initContainerSidecarsOnly: true, // … native sidecars only (restartPolicy: Always)
     endpointSliceNodeNameOnly: true, // endpointslice.go getEndpointSliceLabels: endpoint_node_name (v1.118.0)
     namespaceMetadata: true, // attach_metadata.namespace, v1.130.0
     servicePortNumber: true, // service.go getTargetLabels, v1.81.0

@@ -17,9 +17,16 @@ const regexPart = (r: RelabelRule): string => (r.regexIsDefault ? '' : ` =~ ${q(
 const replPart = (r: RelabelRule): string => (r.replacement === '$1' ? '' : ` replacement=${q(r.replacement)}`);
 
 export function ruleSummary(r: RelabelRule): string {
+  const s = actionSummary(r);
+  // vmagent's `if:` filter.
+  return r.vm?.if ? `${s} if ${r.vm.if.text}` : s;
+}
+
+function actionSummary(r: RelabelRule): string {
   switch (r.action) {
     case 'keep':
     case 'drop':
+      if (r.vm && r.regexIsDefault) return `${r.action}${r.sourceLabels?.length ? ` ${sources(r, false)}` : ''} (no regex: ${r.action === 'keep' ? 'keeps' : 'drops'} all)`;
       return `${r.action} ${sources(r, false)} =~ ${q(r.regexText)}`;
     case 'replace': {
       const from = r.sourceLabels?.length ? ` from ${sources(r, true)}` : '';
@@ -29,7 +36,7 @@ export function ruleSummary(r: RelabelRule): string {
     case 'dropequal':
       return `${r.action} target_label=${r.targetLabel} ${r.action === 'keepequal' ? '==' : '!='} ${sources(r, true)}`;
     case 'hashmod':
-      return `hashmod target_label=${r.targetLabel} = md5(${sources(r, true)}) mod ${r.modulusBig ?? r.modulus}`;
+      return `hashmod target_label=${r.targetLabel} = ${r.vm ? 'xxhash64' : 'md5'}(${sources(r, true)}) mod ${r.modulusBig ?? r.modulus}`;
     case 'lowercase':
     case 'uppercase':
       return `${r.action} target_label=${r.targetLabel} from ${sources(r, true)}`;

@@ -6,6 +6,7 @@ import type { TargetGroup } from '../discovery/types.ts';
 import { labelsKey } from '../labels.ts';
 import type { Profile } from '../profiles/types.ts';
 import { populate } from './populate.ts';
+import { populateVm, type VmPopulateOutcome } from './populate-vmagent.ts';
 import type { JobTargets, ObjectRef, Target } from './types.ts';
 
 export interface JobGroups {
@@ -40,7 +41,9 @@ export function buildJobTargets(job: ScrapeConfig, all: JobGroups[], global: Glo
   for (const { sdIndex, groups } of all) {
     for (const g of groups) {
       g.targets.forEach((t, index) => {
-        const r = populate({ target: t, group: g.labels, job, global, profile, trace });
+        const input = { target: t, group: g.labels, job, global, profile, trace };
+        const vm: VmPopulateOutcome | undefined = profile.engine === 'vmagent' ? populateVm(input) : undefined;
+        const r = vm ?? populate(input);
         const base: Target = {
           id: `${job.jobName}#${n++}`,
           job: job.jobName,
@@ -59,11 +62,19 @@ export function buildJobTargets(job: ScrapeConfig, all: JobGroups[], global: Glo
           return;
         }
         if (r.state === 'failed') {
-          out.failed.push({ ...base, reason: { kind: 'invalid', code: r.code, message: r.message }, error: `instance ${index} in group ${g.source}: ${r.message}` });
+          const f: Target = { ...base, reason: { kind: 'invalid', code: r.code, message: r.message }, error: `instance ${index} in group ${g.source}: ${r.message}` };
+          // vmagent logs "cannot create kubernetes_sd_config target %q for job_name %q: <error>".
+          if (vm) Object.assign(f, { address: vm.address, error: r.message });
+          out.failed.push(f);
           return;
         }
         const target: Target = { ...base, labels: r.labels, internalLabels: r.internal, scrapeUrl: r.url };
-        const identity = labelsKey(r.internal) + '\u0000' + r.url;
+        let identity: string;
+        if (vm?.state === 'active') {
+          identity = vm.identity;
+          target.scrapePool = vm.scrapePool;
+          if (vm.crash) target.crash = vm.crash;
+        } else identity = labelsKey(r.internal) + '\u0000' + r.url;
         const prev = byIdentity.get(identity);
         if (prev === undefined) {
           byIdentity.set(identity, out.active.length);

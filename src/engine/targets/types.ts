@@ -56,6 +56,10 @@ export interface Target {
   error?: string;
   trace?: TraceStep[];
   object?: ObjectRef;
+  /** vmagent failed targets: the discovered address its "cannot create … target" log line names. */
+  address?: string;
+  /** vmagent: starting this target's scraper would crash the process (see targets/vmagent-run.ts). */
+  crash?: string;
 }
 
 export interface JobTargets {

@@ -10,7 +10,8 @@ const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator
 export function Header() {
   const { openDialog, runNow } = useActions();
   const exampleId = useApp((s) => s.exampleId);
-  const title = exampleId ? findExample(exampleId)?.title : undefined;
+  const dirty = useApp((s) => s.dirty);
+  const title = exampleId ? `${findExample(exampleId)?.title ?? exampleId}${dirty ? ' (edited)' : ''}` : undefined;
   const theme = useTheme();
   return (
     <header className="app-header">

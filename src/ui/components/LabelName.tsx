@@ -3,6 +3,15 @@
 import { useId, useState } from 'react';
 import { describeLabel } from '../labels/metaLabels.ts';
 
+/** `a` in backticks as code — split into text nodes, never parsed as markup. */
+export function Ticks({ text }: { text: string }) {
+  return (
+    <>
+      {text.split('`').map((part, i) => (i % 2 ? <code key={i}>{part}</code> : part))}
+    </>
+  );
+}
+
 export function LabelName({ name }: { name: string }) {
   const info = name.startsWith('__') || name === 'job' || name === 'instance' ? describeLabel(name) : undefined;
   const [open, setOpen] = useState(false);
@@ -26,7 +35,7 @@ export function LabelName({ name }: { name: string }) {
           <strong>{head}</strong>
           {rest.map((line, i) => (
             <span key={i} className="tooltip-line">
-              {line}
+              <Ticks text={line} />
             </span>
           ))}
         </span>

@@ -14,7 +14,7 @@ export function ProfilePicker() {
     <label className="profile-picker">
       <span className="sr-only">Engine profile</span>
       <select value={profile} onChange={(e) => setProfile(e.target.value as ProfileChoice)} data-testid="profile-picker" aria-label="Engine profile" title="Which engine and version to simulate">
-        <option value="auto">Auto{used && profile === 'auto' ? ` (${profileTitle(used)})` : ' (from the input)'}</option>
+        <option value="auto">Auto{used && profile === 'auto' ? ` · ${profileTitle(used)}` : ' (from the input)'}</option>
         {KNOWN_PROFILES.map((p) => (
           <option key={p.id} value={p.id} disabled={!isRegistered(p.id)}>
             {p.title}

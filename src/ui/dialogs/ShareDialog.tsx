@@ -3,7 +3,7 @@
 // annotations, config credentials — with a preview of what goes, each kind switchable.
 import { useEffect, useMemo, useState } from 'react';
 import type { InputFile } from '../../engine/index.ts';
-import { STRIP_KINDS, STRIP_KIND_TITLES, type StripKind, type StripReport } from '../../worker/strip.ts';
+import { STRIP_KINDS, STRIP_KIND_TITLES, type StripKind, type StripReport } from '../../worker/strip-kinds.ts';
 import { copyText } from '../components/CopyButton.tsx';
 import { Dialog } from '../components/Dialog.tsx';
 import { sessionUrl, type Session } from '../permalink/codec.ts';
@@ -14,13 +14,15 @@ import { VIEW_TITLES } from '../state/views.ts';
 const LONG_LINK = 8000;
 /** Chrome's URL length limit. */
 const MAX_URL = 2 * 1024 * 1024;
+/** Removals listed per kind in the preview. */
+const PREVIEW = 8;
 
 function size(n: number): string {
   return n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KiB` : `${(n / 1024 / 1024).toFixed(1)} MiB`;
 }
 
 export function ShareDialog() {
-  const { openDialog, strip, session } = useActions();
+  const { openDialog, strip, session, markClean } = useActions();
   const profile = useApp((s) => s.profile);
   const view = useApp((s) => s.view);
   const target = useApp((s) => s.selectedTarget);
@@ -72,6 +74,7 @@ export function ShareDialog() {
               data-testid="share-copy"
               onClick={() => {
                 history.replaceState(null, '', link);
+                markClean();
                 void copyText(link).then((ok) => setCopied(ok ? 'done' : 'failed'));
               }}
             >
@@ -100,27 +103,32 @@ export function ShareDialog() {
             </section>
             <section>
               <h3>Removed before sharing</h3>
-              {STRIP_KINDS.map((k) => (
-                <label key={k} className="check">
-                  <input type="checkbox" checked={remove.has(k)} onChange={() => toggle(k)} data-testid={`strip-${k}`} /> {STRIP_KIND_TITLES[k]} <span className="muted">({stripped.report.counts[k]} found)</span>
-                </label>
-              ))}
+              {STRIP_KINDS.map((k) => {
+                const list = stripped.report.removals.filter((r) => r.kind === k);
+                return (
+                  <div key={k} className="strip-kind">
+                    <label className="check">
+                      <input type="checkbox" checked={remove.has(k)} onChange={() => toggle(k)} data-testid={`strip-${k}`} /> Remove {STRIP_KIND_TITLES[k]} <span className="muted">({list.length} found)</span>
+                    </label>
+                    {list.length ? (
+                      <ul className={`removals${remove.has(k) ? '' : ' kept'}`} data-testid="share-removals" aria-label={`${STRIP_KIND_TITLES[k]} found`}>
+                        {list.slice(0, PREVIEW).map((r, i) => (
+                          <li key={i}>
+                            <span className="mono muted">
+                              {r.file}:{r.line}
+                            </span>{' '}
+                            {r.where}
+                          </li>
+                        ))}
+                        {list.length > PREVIEW ? <li className="muted">and {list.length - PREVIEW} more</li> : null}
+                      </ul>
+                    ) : null}
+                  </div>
+                );
+              })}
               {stripped.report.unreadable.length ? (
                 <p className="banner banner-info">Left out because they could not be read (they might hide secrets): {stripped.report.unreadable.join(', ')}</p>
               ) : null}
-              <ul className="removals" data-testid="share-removals">
-                {stripped.report.removals
-                  .filter((r) => remove.has(r.kind))
-                  .slice(0, 40)
-                  .map((r, i) => (
-                    <li key={i}>
-                      <span className="mono">
-                        {r.file}:{r.line}
-                      </span>{' '}
-                      {r.where}
-                    </li>
-                  ))}
-              </ul>
             </section>
           </div>
         </>

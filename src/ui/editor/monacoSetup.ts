@@ -30,6 +30,7 @@ import 'monaco-editor/features/hover/register';
 import 'monaco-editor/features/indentation/register';
 import 'monaco-editor/features/linesOperations/register';
 import 'monaco-editor/features/multicursor/register';
+import 'monaco-editor/features/placeholderText/register';
 import 'monaco-editor/features/quickCommand/register';
 import 'monaco-editor/features/quickOutline/register';
 import 'monaco-editor/features/smartSelect/register';
@@ -37,6 +38,9 @@ import 'monaco-editor/features/snippet/register';
 import 'monaco-editor/features/suggest/register';
 import 'monaco-editor/features/wordHighlighter/register';
 import 'monaco-editor/features/wordOperations/register';
+// The suggest widget itself: in 0.57 `features/suggest/register` only adds the inline-completion glue, and
+// the controller comes with editor.main or inlineCompletions — import it directly.
+import 'monaco-editor/editor/contrib/suggest/browser/suggestController.js';
 import 'monaco-editor/languages/definitions/yaml/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker.js?worker';
 import { configureMonacoYaml } from 'monaco-yaml';

@@ -6,7 +6,7 @@ import type { ProfileChoice } from '../../worker/protocol.ts';
 export const KNOWN_PROFILES: { id: ProfileId; title: string }[] = [
   { id: 'prometheus-3.14', title: 'Prometheus 3.14' },
   { id: 'prometheus-2.42', title: 'Prometheus 2.42' },
-  { id: 'vmagent-1.150', title: 'vmagent (newest, 1.150)' },
+  { id: 'vmagent-1.150', title: 'vmagent 1.150 (newest)' },
   { id: 'vmagent-1.79', title: 'vmagent 1.79' },
 ];
 

@@ -6,7 +6,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { InputFile, ProfileId } from '../../engine/index.ts';
 import type { RunOutcome } from '../../worker/client.ts';
 import type { ProfileChoice } from '../../worker/protocol.ts';
-import type { StripKind, StripReport } from '../../worker/strip.ts';
+import type { StripKind, StripReport } from '../../worker/strip-kinds.ts';
 import type { RunView, TraceView } from '../../worker/view.ts';
 import type { Session, SessionFile } from '../permalink/codec.ts';
 import {
@@ -80,6 +80,8 @@ export interface AppState {
   dialog: DialogId | null;
   reveal: RevealRequest | null;
   exampleId: string | undefined;
+  /** The input was edited since it was loaded from a link (the link no longer describes it). */
+  dirty: boolean;
   /** ms from page start to the first rendered result (for the e2e report). */
   firstResultMs: number | undefined;
 
@@ -104,6 +106,8 @@ export interface AppState {
   session(): Session;
   strip(remove: StripKind[]): Promise<{ files: InputFile[]; report: StripReport }>;
   engineCrashed(message: string): void;
+  /** The address bar now holds a link to exactly this input (after Share). */
+  markClean(): void;
 }
 
 export interface StoreDeps {
@@ -175,6 +179,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
       dialog: null,
       reveal: null,
       exampleId: undefined,
+      dirty: false,
       firstResultMs: undefined,
 
       loadSession(session, opts) {
@@ -186,6 +191,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
           filter: session.filter ?? '',
           trace: null,
           exampleId: opts?.exampleId,
+          dirty: false,
           notice: opts?.notes?.length ? { kind: 'info', text: `Opened with changes: ${opts.notes.join('; ')}.` } : null,
         });
         runNow();
@@ -194,7 +200,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
         const s = get();
         const next = setText(s, id, text);
         if (next.files === s.files || next.files.every((f, i) => f === s.files[i])) return;
-        set({ files: next.files });
+        set({ files: next.files, dirty: true });
         schedule();
       },
       newFile() {
@@ -202,15 +208,15 @@ export function createAppStore(deps: StoreDeps): AppStore {
         set(addFile(s, nextUntitled(s.files)));
       },
       addFiles(files) {
-        set({ ...mergeFiles(get(), files), exampleId: undefined });
+        set({ ...mergeFiles(get(), files), exampleId: undefined, dirty: true });
         runNow();
       },
       renameFile(id, name) {
-        set({ files: renameFile(get(), id, name).files });
+        set({ files: renameFile(get(), id, name).files, dirty: true });
         schedule();
       },
       closeFile(id) {
-        set(removeFile(get(), id));
+        set({ ...removeFile(get(), id), dirty: true });
         runNow();
       },
       selectFile(id) {
@@ -262,6 +268,9 @@ export function createAppStore(deps: StoreDeps): AppStore {
       },
       strip(remove) {
         return deps.engine.strip(inputFiles(get().files), remove);
+      },
+      markClean() {
+        set({ dirty: false });
       },
       engineCrashed(message) {
         set({ run: { ...get().run, status: 'error', error: message } });

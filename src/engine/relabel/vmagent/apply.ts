@@ -6,7 +6,6 @@ import type { Labels } from '../../labels.ts';
 import type { Profile } from '../../profiles/types.ts';
 import type { TraceStep } from '../../trace.ts';
 import type { ActionContext, ActionFn } from '../actions/context.ts';
-import { sourceValue } from '../apply.ts';
 import { ruleRef } from '../summary.ts';
 import type { RelabelResult, RelabelRule } from '../types.ts';
 import { vmDrop, vmDropEqual, vmDropIfContains, vmDropIfEqual, vmKeep, vmKeepEqual, vmKeepIfContains, vmKeepIfEqual } from './actions-filter.ts';
@@ -36,6 +35,16 @@ export const VM_ACTIONS: ReadonlyMap<string, ActionFn> = new Map<string, ActionF
   ['graphite', vmGraphite],
 ]);
 
+/** concatLabelValues: source values joined by the separator, an absent label read as "". (Prometheus'
+ * sourceValue does the same; a copy keeps that hot call site monomorphic.) */
+function concatLabelValues(rule: RelabelRule, ll: VmLabels): string {
+  const src = rule.sourceLabels;
+  if (!src || src.length === 0) return '';
+  let v = ll.get(src[0] as string);
+  for (let i = 1; i < src.length; i++) v += rule.separator + ll.get(src[i] as string);
+  return v;
+}
+
 /** Applies `rules` the vmagent way. `labels` are the discovered labels (empty values included). */
 export function applyRelabelVm(labels: Labels, rules: RelabelRule[], profile: Profile, opts?: { trace?: boolean }): RelabelResult {
   const ll = new VmLabels(labels);
@@ -52,7 +61,7 @@ export function applyRelabelVm(labels: Labels, rules: RelabelRule[], profile: Pr
     } else {
       if (cond) ctx.notes?.push(`if ${cond.text} matches`);
       const fn = VM_ACTIONS.get(rule.action);
-      keep = fn ? fn(rule, ll, sourceValue(rule, ll), ctx) : true;
+      keep = fn ? fn(rule, ll, concatLabelValues(rule, ll), ctx) : true;
       if (keep && ll.size === 0) keep = false; // "all the labels have been removed"
     }
     if (steps && before) {

@@ -8,13 +8,25 @@ import type { LabelAccess } from '../builder.ts';
 export class VmLabels implements LabelAccess {
   ns: string[];
   vs: string[];
+  /** Nothing changed since construction and no value is "": labels() may hand back the input. */
+  private pristine: boolean;
 
   /** vmagent sorts the merged labels by name before relabeling (mergeLabels: SortLabelsStable). */
-  constructor(base: Labels, sorted = false) {
+  constructor(private readonly base: Labels) {
     const keys = Object.keys(base);
+    let sorted = true;
+    for (let i = 1; i < keys.length && sorted; i++) if (compareStrings(keys[i - 1] as string, keys[i] as string) > 0) sorted = false;
     if (!sorted) keys.sort(compareStrings);
     this.ns = keys;
-    this.vs = keys.map((k) => base[k] as string);
+    const vs: string[] = new Array(keys.length);
+    let empty = false;
+    for (let i = 0; i < keys.length; i++) {
+      const v = base[keys[i] as string] as string;
+      if (v === '') empty = true;
+      vs[i] = v;
+    }
+    this.vs = vs;
+    this.pristine = !empty;
   }
 
   get size(): number {
@@ -32,11 +44,14 @@ export class VmLabels implements LabelAccess {
 
   set(n: string, v: string): void {
     const i = this.ns.indexOf(n);
-    if (i >= 0) this.vs[i] = v;
-    else {
+    if (i >= 0) {
+      if (this.vs[i] === v) return;
+      this.vs[i] = v;
+    } else {
       this.ns.push(n);
       this.vs.push(v);
     }
+    this.pristine = false;
   }
 
   /** Removes every label with that name (labeldrop/labelkeep filter the list). */
@@ -55,12 +70,14 @@ export class VmLabels implements LabelAccess {
         vs.push(this.vs[i] as string);
       }
     }
+    if (ns.length !== this.ns.length) this.pristine = false;
     this.ns = ns;
     this.vs = vs;
   }
 
   rename(i: number, n: string): void {
     this.ns[i] = n;
+    this.pristine = false;
   }
 
   names(): string[] {
@@ -80,8 +97,8 @@ export class VmLabels implements LabelAccess {
     return o;
   }
 
-  /** removeEmptyLabels, then the labels as an object. */
+  /** removeEmptyLabels, then the labels as an object (the input object itself when nothing changed). */
   labels(): Labels {
-    return this.snapshot();
+    return this.pristine ? this.base : this.snapshot();
   }
 }

@@ -52,7 +52,9 @@ const podSpec = obj({
   subdomain: str(),
 });
 
-const podTemplate = obj({ metadata: objectMeta, spec: podSpec }, 'The pod template the simulated Pods are made from.');
+// A pod template's metadata has no name (the controller names the Pods).
+const templateMeta = obj({ labels: objectMeta.properties!.labels as Schema, annotations: objectMeta.properties!.annotations as Schema }, 'Labels and annotations every Pod of the template gets.');
+const podTemplate = obj({ metadata: templateMeta, spec: podSpec }, 'The pod template the simulated Pods are made from.');
 
 const labelSelector = obj({
   matchLabels: strMap('Equality selector.'),

@@ -1,0 +1,199 @@
+// One discovered target → active, dropped or failed, the way vmagent builds a ScrapeWork
+// (lib/promscrape/config.go scrapeWorkConfig.getScrapeWork and mergeLabels; newer versions move the URL part
+// into promrelabel/scrape_url.go GetScrapeURL). Version differences are profile.targets switches.
+import type { GlobalConfig, ScrapeConfig } from '../config/types.ts';
+import { formatGoDuration, formatPromDuration } from '../config/duration.ts';
+import { durationValue } from '../config/vm-duration.ts';
+import { compareStrings, type Labels } from '../labels.ts';
+import type { Profile } from '../profiles/types.ts';
+import { ruleRef } from '../relabel/summary.ts';
+import { applyRelabelVm } from '../relabel/vmagent/apply.ts';
+import type { TraceStep } from '../trace.ts';
+import { goUrlParseError } from './go-url-parse.ts';
+import { encodeValues } from './scrape-url.ts';
+import type { DropReason, FailCode } from './types.ts';
+
+export interface VmPopulateInput {
+  target: Labels;
+  group: Labels;
+  job: ScrapeConfig;
+  global: GlobalConfig;
+  profile: Profile;
+  trace: boolean;
+}
+
+interface VmCommon {
+  discovered: Labels;
+  trace?: TraceStep[];
+  /** The address vmagent names in its "cannot create … target" log line (the discovered __address__). */
+  address: string;
+}
+
+export type VmPopulateOutcome =
+  | (VmCommon & {
+      state: 'active';
+      internal: Labels;
+      labels: Labels;
+      url: string;
+      /** scraperGroup.update's duplicate key (ScrapeWork.key()): same job, URL, interval, timeout, labels, settings. */
+      identity: string;
+      scrapePool: string;
+      /** Set when starting this scraper makes vmagent panic (a zero per-target interval: scrapework.go run). */
+      crash?: string;
+    })
+  | (VmCommon & { state: 'dropped'; reason: DropReason })
+  | (VmCommon & { state: 'failed'; code: FailCode; message: string });
+
+/** mergeLabels: external labels (1.79), job defaults, params, static labels, discovered labels; the later one
+ * wins; empty values are kept. The result is sorted by name, as vmagent sorts it. */
+export function vmDiscoveredLabels(input: Omit<VmPopulateInput, 'trace'>): Labels {
+  const { target, group, job, global, profile } = input;
+  const fmt = profile.targets.durationFormat === 'go' ? formatGoDuration : formatPromDuration;
+  const m: Labels = {};
+  if (profile.targets.externalLabelsInTargets) Object.assign(m, global.externalLabels);
+  m['job'] = job.jobName;
+  m['__address__'] = target['__address__'] ?? '';
+  m['__scheme__'] = job.scheme;
+  m['__metrics_path__'] = job.metricsPath;
+  m['__scrape_interval__'] = fmt(job.scrapeInterval);
+  m['__scrape_timeout__'] = fmt(job.scrapeTimeout);
+  for (const [k, vs] of job.params) if (vs.length > 0) m[`__param_${k}`] = vs[0] as string;
+  for (const k in group) m[k] = group[k] as string;
+  for (const k in target) m[k] = target[k] as string;
+  const out: Labels = {};
+  for (const k of Object.keys(m).sort(compareStrings)) out[k] = m[k] as string;
+  return out;
+}
+
+/** addMissingPort: `:443` for https, `:80` otherwise, unless the address has a `:` anywhere. */
+function addMissingPort(addr: string, tls: boolean): string {
+  return addr.includes(':') ? addr : addr + (tls ? ':443' : ':80');
+}
+
+/** getParamsFromLabels: every `__param_<k>` label; the job's params add their values 2..n. */
+function paramsFromLabels(labels: Labels, configParams: [string, string[]][]): Map<string, string[]> {
+  const m = new Map<string, string[]>();
+  const extra = new Map(configParams);
+  for (const [name, v] of Object.entries(labels)) {
+    if (!name.startsWith('__param_')) continue;
+    const k = name.slice('__param_'.length);
+    const p = extra.get(k) ?? [];
+    m.set(k, [v, ...p.slice(1)]);
+  }
+  return m;
+}
+
+const GO_BOOLS = new Set(['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False']);
+
+/** Per-target settings parsed from labels after relabeling (strconv.Atoi, strconv.ParseBool, flagutil.ParseBytes). */
+function settingError(name: string, v: string): string | null {
+  if (name === '__stream_parse__') return GO_BOOLS.has(v) ? null : `cannot parse ${name}=${JSON.stringify(v)}: strconv.ParseBool: parsing ${JSON.stringify(v)}: invalid syntax`;
+  if (name === '__max_scrape_size__') return /^\d+(\.\d+)?([KMGT]i?B?)?$/.test(v) ? null : `cannot parse ${name}=${JSON.stringify(v)}: cannot parse ${JSON.stringify(v)}`;
+  return /^[+-]?\d+$/.test(v) ? null : `cannot parse ${name}=${JSON.stringify(v)}: strconv.Atoi: parsing ${JSON.stringify(v)}: invalid syntax`;
+}
+
+/** promLabelsString of the finalized labels (ScrapeWork.LabelsString), for the duplicate key. */
+function labelsString(labels: Labels): string {
+  return '{' + Object.keys(labels).sort(compareStrings).map((k) => `${k}=${JSON.stringify(labels[k])}`).join(',') + '}';
+}
+
+export function populateVm(input: VmPopulateInput): VmPopulateOutcome {
+  const { job, profile } = input;
+  const tp = profile.targets;
+  const steps: TraceStep[] | undefined = input.trace ? [] : undefined;
+  const discovered = vmDiscoveredLabels(input);
+  const address = input.target['__address__'] ?? '';
+  if (steps) steps.push({ implicit: 'job-defaults', note: `labels of job "${job.jobName}" merged under the discovered ones${tp.externalLabelsInTargets ? ', global external_labels first' : ''}`, before: { ...input.group, ...input.target }, after: { ...discovered }, keep: true });
+  const rel = applyRelabelVm(discovered, job.relabelConfigs, profile, { trace: input.trace });
+  if (steps && rel.steps) steps.push(...rel.steps);
+  if (rel.dropped) {
+    const rule = rel.droppedBy!;
+    return { state: 'dropped', discovered, address, reason: { kind: 'relabel', rule: ruleRef(rule) }, trace: steps };
+  }
+  const lb: Labels = {};
+  for (const k of Object.keys(rel.labels)) if (!k.startsWith('__meta_')) lb[k] = rel.labels[k] as string;
+  const drop = (code: FailCode, message: string): VmPopulateOutcome => {
+    steps?.push({ implicit: 'validate', note: message, before: { ...lb }, after: { ...lb }, keep: false });
+    return { state: 'dropped', discovered, address, reason: { kind: 'invalid', code, message }, trace: steps };
+  };
+  const fail = (code: FailCode, message: string): VmPopulateOutcome => {
+    steps?.push({ implicit: 'validate', note: message, before: { ...lb }, after: { ...lb }, keep: false });
+    return { state: 'failed', discovered, address, code, message, trace: steps };
+  };
+  if (Object.keys(lb).length === 0) return drop('NO_ADDRESS', 'no labels left after relabeling: dropped');
+
+  let scheme = lb['__scheme__'] || 'http';
+  let addr = lb['__address__'] ?? '';
+  if (addr === '') return drop('NO_ADDRESS', 'empty __address__ after relabeling: dropped ("missing scrape URL")');
+  let metricsPath = lb['__metrics_path__'] || '/metrics';
+  if (tp.addressSchemePath) {
+    if (addr.startsWith('http://')) {
+      scheme = 'http';
+      addr = addr.slice(7);
+    } else if (addr.startsWith('https://')) {
+      scheme = 'https';
+      addr = addr.slice(8);
+    }
+    const slash = addr.indexOf('/');
+    if (slash >= 0) {
+      metricsPath = addr.slice(slash);
+      addr = addr.slice(0, slash);
+    }
+  } else if (addr.includes('/')) {
+    return drop('ADDRESS_HAS_PATH', `__address__ ${JSON.stringify(addr)} contains "/": dropped (vmagent before 1.83 takes no scheme or path from the address)`);
+  }
+  const withPort = addMissingPort(addr, scheme === 'https');
+  if (steps && withPort !== addr) steps.push({ implicit: 'default-port', note: `no port in the address: ${withPort.slice(addr.length)} added for scheme "${scheme}"${tp.defaultPortInUrl ? '' : ' (to instance only, not to the URL)'}`, before: { ...lb }, after: { ...lb }, keep: true });
+  if (!metricsPath.startsWith('/')) metricsPath = '/' + metricsPath;
+  const params = paramsFromLabels(lb, job.params);
+  let sep = '';
+  if (params.size > 0) sep = metricsPath.includes('?') ? (tp.paramsAmpersandAfterQuery ? '&' : '') : '?';
+  const url = `${scheme}://${tp.defaultPortInUrl ? withPort : addr}${metricsPath}${sep}${encodeValues(params)}`;
+  const urlErr = goUrlParseError(url);
+  if (urlErr) {
+    if (tp.addressSchemePath) return fail('INVALID_URL', `invalid target url=${JSON.stringify(url)} for job=${JSON.stringify(job.jobName)}: ${urlErr}`);
+    return fail(
+      'INVALID_URL',
+      `invalid url ${JSON.stringify(url)} for scheme=${JSON.stringify(job.scheme)} (${JSON.stringify(scheme)}), target=${JSON.stringify(address)} (${JSON.stringify(withPort)}), metrics_path=${JSON.stringify(job.metricsPath)} (${JSON.stringify(metricsPath)}) for \`job_name\` ${JSON.stringify(job.jobName)}: ${urlErr}`,
+    );
+  }
+  if (!lb['instance']) {
+    const before = steps ? { ...lb } : undefined;
+    lb['instance'] = withPort;
+    if (steps && before) steps.push({ implicit: 'instance', note: 'instance defaults to the address (with the default port)', before, after: { ...lb }, keep: true });
+  }
+  let interval = job.scrapeInterval;
+  const si = lb['__scrape_interval__'];
+  if (si) {
+    const d = durationValue(si);
+    if (!d.ok) return fail('BAD_INTERVAL', `cannot parse __scrape_interval__=${JSON.stringify(si)}: ${d.message}`);
+    interval = d.ms;
+  }
+  let timeout = job.scrapeTimeout;
+  const st = lb['__scrape_timeout__'];
+  if (st) {
+    const d = durationValue(st);
+    if (!d.ok) return fail('BAD_TIMEOUT', `cannot parse __scrape_timeout__=${JSON.stringify(st)}: ${d.message}`);
+    timeout = d.ms;
+  }
+  const settings: string[] = [];
+  for (const name of tp.targetSettingLabels) {
+    const v = lb[name];
+    if (!v) continue;
+    const e = settingError(name, v);
+    if (e) return fail('INVALID_LABEL_VALUE', e);
+    settings.push(`${name}=${v}`);
+  }
+  // FinalizeLabels: every `__`-prefixed label leaves the public set.
+  const labels: Labels = {};
+  for (const k of Object.keys(lb)) if (!k.startsWith('__')) labels[k] = lb[k] as string;
+  if (steps) {
+    steps.push({ implicit: 'drop-internal', note: 'labels starting with __ are removed (vmagent keeps no __tmp exception)', before: { ...lb }, after: { ...labels }, keep: true });
+    steps.push({ implicit: 'scrape-url', note: url, before: { ...labels }, after: { ...labels }, keep: true });
+  }
+  const identity = [job.jobName, url, interval, timeout, labelsString(labels), ...settings].join('\u0000');
+  const scrapePool = tp.scrapePool === 'job-label' ? (lb['job'] ?? '') : job.jobName;
+  const out: VmPopulateOutcome = { state: 'active', discovered, address, internal: lb, labels, url, identity, scrapePool, trace: steps };
+  if (interval === 0) out.crash = `__scrape_interval__ ${JSON.stringify(si ?? '')} is zero: vmagent starts a scraper with a zero interval and panics ("runtime error: integer divide by zero" in scrapework.go run)`;
+  return out;
+}

@@ -1,0 +1,45 @@
+// Target filtering: text anywhere, name=value, name~part, name!=value.
+import { describe, expect, it } from 'vitest';
+import { filterTargets, parseFilter } from '../../src/ui/results/filter.ts';
+import type { TargetView } from '../../src/worker/view.ts';
+
+const t = (id: string, labels: Record<string, string>, extra: Partial<TargetView> = {}): TargetView => ({
+  id,
+  job: 'job',
+  source: 'pod/ns/p',
+  index: 0,
+  sdIndex: 0,
+  state: 'active',
+  discoveredLabels: { __address__: '10.0.0.1:80', ...labels },
+  ...extra,
+});
+
+const list = [
+  t('a', { app: 'web' }, { labels: { instance: 'x', team: 'Payments' }, scrapeUrl: 'http://10.0.0.1:80/metrics' }),
+  t('b', { app: 'api' }, { state: 'dropped', reason: { kind: 'relabel', rule: { index: 1, action: 'keep', summary: 'keep app =~ "web"' } } }),
+  t('c', { app: 'web-2' }),
+];
+
+describe('filter', () => {
+  it('parses terms', () => {
+    expect(parseFilter(' app=web  x~Y a!=b text ')).toEqual([
+      { kind: 'eq', name: 'app', value: 'web' },
+      { kind: 'has', name: 'x', text: 'y' },
+      { kind: 'ne', name: 'a', value: 'b' },
+      { kind: 'text', text: 'text' },
+    ]);
+  });
+  it.each([
+    ['', ['a', 'b', 'c']],
+    ['app=web', ['a']],
+    ['app~web', ['a', 'c']],
+    ['app!=web', ['b', 'c']],
+    ['payments', ['a']],
+    ['keep', ['b']],
+    ['/metrics', ['a']],
+    ['app~web team=Payments', ['a']],
+    ['nothing-matches', []],
+  ])('%j', (q, ids) => {
+    expect(filterTargets(list, q).map((x) => x.id)).toEqual(ids);
+  });
+});
