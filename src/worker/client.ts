@@ -3,8 +3,13 @@
 // reaching the engine), results of superseded runs dropped, cancel = terminate the worker and
 // start a fresh one, and a crashed worker (exception, out of memory) reported and replaced
 // while the page keeps its input.
-import type { InputFile, ProfileId } from '../engine/index.ts';
-import { PROTOCOL_VERSION, isProtocolMessage, type FromWorker, type ProfileChoice, type ToWorker } from './protocol.ts';
+//
+// Advice (diagnoses, "why not?" answers) is asked for after a run's result is shown. It can be
+// slow on big inputs and is cheap to lose, so a new run cuts it short: when only advice is in the
+// worker, the worker is replaced and the new run starts at once; the advice is answered `cancelled`.
+// A worker that dies during advice only (say, out of memory) fails that advice, not the run.
+import type { Diagnosis, InputFile, ProfileId } from '../engine/index.ts';
+import { ADVICE_REQUESTS, PROTOCOL_VERSION, isProtocolMessage, type FromWorker, type ProfileChoice, type ToWorker, type WhatIf, type WhyNotQuery } from './protocol.ts';
 import type { StripKind, StripReport } from './strip-kinds.ts';
 import type { RunView, TraceView } from './view.ts';
 
@@ -14,6 +19,20 @@ export type RunOutcome =
   | { status: 'stale'; id: number }
   | { status: 'cancelled'; id: number }
   | { status: 'error'; id: number; message: string };
+
+export type AdviceOutcome =
+  | { status: 'done'; diagnoses: Diagnosis[]; ms: number }
+  /** The input is big: diagnoses are made on request only. */
+  | { status: 'skipped'; note: string }
+  /** The run is no longer the worker's latest (or a newer run cut the advice short). */
+  | { status: 'stale' }
+  | { status: 'cancelled' }
+  | { status: 'error'; message: string };
+
+/** Run options besides the files and the profile. */
+export interface RunExtras {
+  whatIf?: WhatIf[];
+}
 
 export interface EngineClientHooks {
   /** The worker loaded and told which profiles the engine has. */
@@ -33,6 +52,7 @@ interface RunJob {
   id: number;
   files: InputFile[];
   profile: ProfileChoice;
+  extras: RunExtras;
   resolve(o: RunOutcome): void;
 }
 
@@ -90,7 +110,19 @@ export class EngineClient {
     const all = [...this.pending.values()];
     this.pending.clear();
     for (const p of all) p.resolve({ type: 'crashed', message });
-    this.hooks.onCrash?.(message);
+    // Advice that failed is reported where it was asked for; the run's result still stands.
+    const adviceOnly = all.length > 0 && all.every((p) => ADVICE_REQUESTS.includes(p.kind));
+    if (!adviceOnly) this.hooks.onCrash?.(message);
+  }
+
+  /** Only advice is in the worker: replace the worker so a new run does not wait behind it. */
+  private preemptAdvice(): void {
+    const all = [...this.pending.values()];
+    if (!all.length || !all.every((p) => ADVICE_REQUESTS.includes(p.kind))) return;
+    this.worker.terminate();
+    this.worker = this.start();
+    this.pending.clear();
+    for (const p of all) p.resolve({ type: 'cancelled' });
   }
 
   private send(msg: ToWorker): void {
@@ -105,9 +137,9 @@ export class EngineClient {
   }
 
   /** Runs the engine on `files`. Resolves `stale` when a newer run replaces this one before its result is shown. */
-  run(files: InputFile[], profile: ProfileChoice): Promise<RunOutcome> {
+  run(files: InputFile[], profile: ProfileChoice, extras: RunExtras = {}): Promise<RunOutcome> {
     return new Promise((resolve) => {
-      const job: RunJob = { id: this.nextId++, files, profile, resolve };
+      const job: RunJob = { id: this.nextId++, files, profile, extras, resolve };
       if (this.waiting) this.waiting.resolve({ status: 'stale', id: this.waiting.id });
       this.waiting = job;
       if (!this.inFlight) this.pump();
@@ -119,7 +151,10 @@ export class EngineClient {
     this.waiting = undefined;
     this.inFlight = job;
     if (!job) return;
-    void this.request({ v: PROTOCOL_VERSION, type: 'run', id: job.id, files: job.files, profile: job.profile }).then((m) => {
+    this.preemptAdvice();
+    const req: ToWorker = { v: PROTOCOL_VERSION, type: 'run', id: job.id, files: job.files, profile: job.profile };
+    if (job.extras.whatIf?.length) req.whatIf = job.extras.whatIf;
+    void this.request(req).then((m) => {
       if (this.inFlight === job) this.inFlight = undefined;
       let outcome: RunOutcome;
       if (m.type === 'result') {
@@ -144,6 +179,24 @@ export class EngineClient {
   async trace(targetId: string): Promise<TraceView | null> {
     const m = await this.request({ v: PROTOCOL_VERSION, type: 'trace', id: this.nextId++, runId: this.lastRunId, targetId });
     return m.type === 'trace' ? m.trace : null;
+  }
+
+  /** Why expected targets of run `runId` are missing (phase two of a run). */
+  async diagnose(runId: number, force = false): Promise<AdviceOutcome> {
+    const m = await this.request({ v: PROTOCOL_VERSION, type: 'diagnose', id: this.nextId++, runId, ...(force ? { force: true } : {}) });
+    if (m.type === 'diagnoses') {
+      if (m.status === 'done') return { status: 'done', diagnoses: m.diagnoses, ms: m.ms };
+      if (m.status === 'skipped') return { status: 'skipped', note: m.note ?? 'diagnosed on request' };
+      return { status: 'stale' };
+    }
+    return adviceFailure(m);
+  }
+
+  /** The "why not?" chain for one Pod (port) or Service of run `runId`. */
+  async whyNot(runId: number, query: WhyNotQuery): Promise<AdviceOutcome> {
+    const m = await this.request({ v: PROTOCOL_VERSION, type: 'whyNot', id: this.nextId++, runId, query });
+    if (m.type === 'whyNot') return m.status === 'done' ? { status: 'done', diagnoses: m.diagnoses, ms: m.ms } : { status: 'stale' };
+    return adviceFailure(m);
   }
 
   /** Files with the chosen kinds of private value removed, and a report of every value found. */
@@ -171,4 +224,10 @@ export class EngineClient {
     this.cancel();
     this.worker.terminate();
   }
+}
+
+function adviceFailure(m: FromWorker | { type: 'cancelled' } | { type: 'crashed'; message: string }): AdviceOutcome {
+  if (m.type === 'cancelled') return { status: 'cancelled' };
+  if (m.type === 'crashed' || m.type === 'error') return { status: 'error', message: m.message };
+  return { status: 'error', message: `unexpected answer ${m.type}` };
 }

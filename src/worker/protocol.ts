@@ -6,11 +6,21 @@
 // Evolving it: add a new `type` (old pages ignore unknown ones); change a shape only together
 // with PROTOCOL_VERSION — a page and a worker of different versions refuse each other's
 // messages (the worker answers with an `error` naming both versions).
-import type { InputFile, ProfileId } from '../engine/index.ts';
+import type { Diagnosis, InputFile, ProfileId, RunOptions, whyNot } from '../engine/index.ts';
 import type { RunView, TraceView } from './view.ts';
 import type { StripKind, StripReport } from './strip-kinds.ts';
 
-export const PROTOCOL_VERSION = 1;
+// 2: runs carry what-if knobs; diagnoses and "why not?" answers are separate requests after a run.
+export const PROTOCOL_VERSION = 2;
+
+/** A what-if knob: put a Pod (or every Pod of a workload) into another lifecycle state before the
+ * endpoint controllers run (the engine's RunOptions.whatIf entry). */
+export type WhatIf = NonNullable<RunOptions['whatIf']>[number];
+export type PodStateChoice = WhatIf['state'];
+export const POD_STATES: readonly PodStateChoice[] = ['ready', 'not-ready', 'pending', 'failed', 'succeeded'];
+
+/** "Why is this Pod / Service (port) not scraped?" */
+export type WhyNotQuery = Parameters<typeof whyNot>[2];
 
 /** `auto`: the worker picks the profile from the input (VictoriaMetrics objects → vmagent, else Prometheus 3.14). */
 export type ProfileChoice = ProfileId | 'auto';
@@ -22,6 +32,8 @@ export interface RunRequest {
   files: InputFile[];
   profile: ProfileChoice;
   ownNamespace?: string;
+  /** What-if knobs, applied in order (a later one wins for the same Pod). */
+  whatIf?: WhatIf[];
 }
 
 /** The step-by-step trace of one target of an earlier run (traces are sent on demand, not with every result). */
@@ -44,7 +56,27 @@ export interface StripRequest {
   remove: StripKind[];
 }
 
-export type ToWorker = RunRequest | TraceRequest | StripRequest;
+/** Phase two of a run: why expected targets are missing (sent after the result, so targets render first). */
+export interface DiagnoseRequest {
+  v: typeof PROTOCOL_VERSION;
+  type: 'diagnose';
+  id: number;
+  /** The run to diagnose; a diagnosis of an older run is refused (`stale`). */
+  runId: number;
+  /** Diagnose even a big input (which is otherwise skipped: diagnosis cost grows fast with dropped targets). */
+  force?: boolean;
+}
+
+/** The "why not?" chain for one Pod (optionally a port) or Service of a run, even with no target for it. */
+export interface WhyNotRequest {
+  v: typeof PROTOCOL_VERSION;
+  type: 'whyNot';
+  id: number;
+  runId: number;
+  query: WhyNotQuery;
+}
+
+export type ToWorker = RunRequest | TraceRequest | StripRequest | DiagnoseRequest | WhyNotRequest;
 
 /** Sent once when the worker has loaded: which profiles the engine has registered. */
 export interface ReadyMessage {
@@ -85,6 +117,29 @@ export interface StrippedMessage {
   report: StripReport;
 }
 
+export interface DiagnosesMessage {
+  v: typeof PROTOCOL_VERSION;
+  type: 'diagnoses';
+  id: number;
+  runId: number;
+  /** `skipped`: the input is big; `force` diagnoses it anyway. `stale`: the run is no longer the worker's latest. */
+  status: 'done' | 'skipped' | 'stale';
+  diagnoses: Diagnosis[];
+  /** Why it was skipped. */
+  note?: string;
+  ms: number;
+}
+
+export interface WhyNotMessage {
+  v: typeof PROTOCOL_VERSION;
+  type: 'whyNot';
+  id: number;
+  runId: number;
+  status: 'done' | 'stale';
+  diagnoses: Diagnosis[];
+  ms: number;
+}
+
 /** The engine threw (a bug: user input never makes it throw) or the request was malformed. */
 export interface ErrorMessage {
   v: typeof PROTOCOL_VERSION;
@@ -94,7 +149,10 @@ export interface ErrorMessage {
   message: string;
 }
 
-export type FromWorker = ReadyMessage | ProgressMessage | ResultMessage | TraceMessage | StrippedMessage | ErrorMessage;
+export type FromWorker = ReadyMessage | ProgressMessage | ResultMessage | TraceMessage | StrippedMessage | DiagnosesMessage | WhyNotMessage | ErrorMessage;
+
+/** Requests whose answer is advice about a run (cheap to lose: a newer run may cut them short). */
+export const ADVICE_REQUESTS: readonly ToWorker['type'][] = ['diagnose', 'whyNot'];
 
 /** Narrow an unknown `MessageEvent.data` to a message of this protocol version. */
 export function isProtocolMessage<T extends { v: number; type: string }>(data: unknown): data is T {

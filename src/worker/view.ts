@@ -19,6 +19,15 @@ import type {
   TraceStep,
 } from '../engine/index.ts';
 
+/** The parts of a Pod and a Service read here (the engine's index exports only KubeObject). */
+interface PodLike {
+  spec?: { containers?: { ports?: { containerPort?: unknown; name?: string }[] }[] };
+  status?: { phase?: string; conditions?: { type: string; status: string }[] };
+}
+interface ServiceLike {
+  spec?: { ports?: { port?: unknown; name?: string }[] };
+}
+
 export interface TargetView {
   id: string;
   job: string;
@@ -57,7 +66,14 @@ export interface ObjectView {
   simulated?: { controller: string; kind: string; namespace?: string; name: string };
   /** The API server would have made it (e.g. a Namespace referenced but not declared). */
   implied?: string;
+  /** Pods: the lifecycle state the engine ran with (after what-if knobs). */
+  podState?: PodStateView;
+  /** Pods: declared container ports; Services: service ports (for the "why not?" port choice). */
+  ports?: { port: number; name?: string }[];
 }
+
+/** A Pod's state as discovery sees it: phase, and for running Pods the Ready condition. */
+export type PodStateView = 'ready' | 'not-ready' | 'pending' | 'failed' | 'succeeded' | 'unknown';
 
 export interface IgnoredView {
   kind: string;
@@ -102,14 +118,6 @@ export interface SelectionView {
   convertedFrom?: { kind: string; namespace: string; name: string };
 }
 
-/** One explanation of why something is not scraped, as the engine's diagnosis stage words it. */
-export interface DiagnosisView {
-  title: string;
-  detail?: string;
-  fix?: string;
-  targetId?: string;
-}
-
 export interface RunSummary {
   objects: number;
   jobs: number;
@@ -141,8 +149,6 @@ export interface RunView {
   generated: GeneratedConfigView[];
   /** Monitor selection by the operator layer (empty without operator objects). */
   selection: SelectionView[];
-  /** Present only when the engine produced diagnoses; the page never invents any. */
-  diagnoses?: DiagnosisView[];
   /** Traces were recorded in this run (false for big inputs: a trace request then re-runs with traces). */
   traced: boolean;
 }
@@ -194,31 +200,33 @@ function jobView(j: JobTargets): JobView {
   };
 }
 
-/** Fields later engine versions add to RunResult; read defensively so the page works before and after. */
-interface LaterEngineFields {
-  diagnoses?: unknown;
+/** Phase, then (for running Pods) the Ready condition, as the endpoints controller reads them. */
+export function podStateOf(pod: PodLike): PodStateView {
+  const phase = pod.status?.phase;
+  if (phase === 'Pending') return 'pending';
+  if (phase === 'Failed') return 'failed';
+  if (phase === 'Succeeded') return 'succeeded';
+  const ready = pod.status?.conditions?.find((c) => c.type === 'Ready');
+  if (phase === 'Running' || ready) return ready?.status === 'True' ? 'ready' : 'not-ready';
+  return 'unknown';
 }
 
-function str(x: unknown): string | undefined {
-  return typeof x === 'string' && x ? x : undefined;
+function podPorts(pod: PodLike): { port: number; name?: string }[] {
+  const out: { port: number; name?: string }[] = [];
+  for (const c of pod.spec?.containers ?? []) {
+    for (const p of c.ports ?? []) {
+      if (typeof p.containerPort !== 'number') continue;
+      out.push(p.name ? { port: p.containerPort, name: p.name } : { port: p.containerPort });
+    }
+  }
+  return out;
 }
 
-function diagnosesOf(x: unknown): DiagnosisView[] | undefined {
-  if (!Array.isArray(x)) return undefined;
-  const out: DiagnosisView[] = [];
-  for (const d of x) {
-    if (!d || typeof d !== 'object') continue;
-    const o = d as Record<string, unknown>;
-    const title = str(o.title) ?? str(o.summary) ?? str(o.message);
-    if (!title) continue;
-    const v: DiagnosisView = { title };
-    const detail = str(o.detail) ?? (title !== str(o.message) ? str(o.message) : undefined);
-    const fix = str(o.fix) ?? str(o.suggestion);
-    const targetId = str(o.targetId);
-    if (detail) v.detail = detail;
-    if (fix) v.fix = fix;
-    if (targetId) v.targetId = targetId;
-    out.push(v);
+function servicePorts(svc: ServiceLike): { port: number; name?: string }[] {
+  const out: { port: number; name?: string }[] = [];
+  for (const p of svc.spec?.ports ?? []) {
+    if (typeof p.port !== 'number') continue;
+    out.push(p.name ? { port: p.port, name: p.name } : { port: p.port });
   }
   return out;
 }
@@ -244,6 +252,14 @@ export function toRunView(res: RunResult, opts: ViewOptions): RunView {
     if (o.obj.metadata.namespace) v.namespace = o.obj.metadata.namespace;
     if (o.origin.simulated) v.simulated = { ...o.origin.simulated };
     if (o.origin.implied) v.implied = o.origin.implied;
+    if (o.obj.kind === 'Pod') {
+      v.podState = podStateOf(o.obj as PodLike);
+      const ports = podPorts(o.obj as PodLike);
+      if (ports.length) v.ports = ports;
+    } else if (o.obj.kind === 'Service') {
+      const ports = servicePorts(o.obj as ServiceLike);
+      if (ports.length) v.ports = ports;
+    }
     return v;
   });
   const ignored: IgnoredView[] = res.ignored.map((i) => {
@@ -288,9 +304,6 @@ export function toRunView(res: RunResult, opts: ViewOptions): RunView {
     traced: opts.traced,
   };
   if (opts.profileNote) view.profileNote = opts.profileNote;
-  const later = res as RunResult & LaterEngineFields;
-  const diagnoses = diagnosesOf(later.diagnoses);
-  if (diagnoses && diagnoses.length) view.diagnoses = diagnoses;
   return view;
 }
 

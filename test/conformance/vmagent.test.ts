@@ -47,3 +47,13 @@ describe('conformance: real vmagent 1.79.5 outputs', () => {
     expect(runFixture('43-scheme-path-per-target', 'vmagent-1.79').failedTargets.map((t) => t.error).sort()).toEqual(want43);
   });
 });
+
+describe('conformance: what strict parsing would refuse', () => {
+  it('35: global.evaluation_interval (written by prometheus-operator) is a warning that says vmagent’s default refuses it', () => {
+    const want = expected('35-servicemonitor-endpoints', 'vmagent').configWarnings as string[];
+    expect(want.join(' ')).toContain('field evaluation_interval not found in type promscrape.GlobalConfig');
+    const got = runFixture('35-servicemonitor-endpoints', 'vmagent-1.79');
+    expect(got.error).toBeNull();
+    expect(got.configWarnings?.join(' ')).toMatch(/field evaluation_interval not found in type promscrape.GlobalConfig.*strict parsing refuses the whole config/);
+  });
+});

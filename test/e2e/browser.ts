@@ -88,6 +88,18 @@ export async function waitForResult(page: Page, seq = 1): Promise<void> {
   );
 }
 
+/** Waits for the run with sequence number ≥ `seq` to be rendered and its diagnoses (phase two) to be in. */
+export async function waitForAdvice(page: Page, seq = 1): Promise<void> {
+  await page.waitForFunction(
+    (n) => {
+      const el = document.querySelector('[data-testid=run-status]');
+      return !!el && el.getAttribute('data-state') === 'done' && Number(el.getAttribute('data-seq')) >= n && el.getAttribute('data-advice') !== 'pending';
+    },
+    seq,
+    { timeout: 60_000 },
+  );
+}
+
 export async function currentSeq(page: Page): Promise<number> {
   return Number((await page.getAttribute('[data-testid=run-status]', 'data-seq')) ?? 0);
 }

@@ -1,7 +1,7 @@
 // What the page must show, computed here by running the engine itself on the same input (never
 // hard-coded numbers: as the engine grows, the expectations grow with it).
-import { getProfile, run, type InputFile, type Target } from '../../src/engine/index.ts';
-import type { ProfileChoice } from '../../src/worker/protocol.ts';
+import { getProfile, run, type InputFile, type RunOptions, type Target } from '../../src/engine/index.ts';
+import type { ProfileChoice, WhatIf } from '../../src/worker/protocol.ts';
 import { decideProfile } from '../../src/worker/profile-choice.ts';
 import type { RenderedRow } from './browser.ts';
 
@@ -40,9 +40,17 @@ function reasonParts(t: Target): string[] {
   return [t.error ?? r.message];
 }
 
-export function expectedFor(files: InputFile[], choice: ProfileChoice): Expected {
+/** The engine's options for what the page runs: the profile it decides on, and the what-if knobs. */
+export function runOptionsFor(files: InputFile[], choice: ProfileChoice, whatIf?: WhatIf[]): RunOptions {
   const decision = decideProfile(files, choice, (id) => getProfile(id) !== undefined);
-  const res = run(files, decision.profile ? { profile: decision.profile } : {});
+  const opts: RunOptions = {};
+  if (decision.profile) opts.profile = decision.profile;
+  if (whatIf?.length) opts.whatIf = whatIf;
+  return opts;
+}
+
+export function expectedFor(files: InputFile[], choice: ProfileChoice, whatIf?: WhatIf[]): Expected {
+  const res = run(files, runOptionsFor(files, choice, whatIf));
   const out: Expected = { active: [], dropped: [], failed: [], jobs: res.jobs.length, profile: res.profile };
   for (const j of res.jobs) {
     for (const t of j.active) out.active.push({ job: t.job, main: t.scrapeUrl ?? '', chips: chips(t), reasonParts: [] });

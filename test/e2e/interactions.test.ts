@@ -318,7 +318,7 @@ describe('share and keyboard', () => {
     const seq = await currentSeq(g.page);
     await g.page.keyboard.press('Control+Enter');
     await waitForResult(g.page, seq + 1);
-    await g.page.keyboard.press('Alt+5');
+    await g.page.keyboard.press('Alt+6');
     await g.page.waitForSelector('[data-testid=view-tab-config][aria-selected=true], [data-testid=view-tab-objects][aria-selected=true]');
     await g.page.keyboard.press('Alt+1');
     await g.page.waitForSelector('[data-testid=view-tab-targets][aria-selected=true]');

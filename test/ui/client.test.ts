@@ -53,12 +53,12 @@ describe('EngineClient', () => {
     expect(w().sent.map((m) => m.id)).toEqual([1]);
     await flush();
     expect(out).toEqual([{ status: 'stale', id: 2 }]);
-    w().reply({ v: 1, type: 'result', id: 1, view: v });
+    w().reply({ v: PROTOCOL_VERSION, type: 'result', id: 1, view: v });
     await flush();
     // Run 1's result is stale (run 3 waits); run 3 goes out now.
     expect(out[1]).toEqual({ status: 'stale', id: 1 });
     expect(w().sent.map((m) => m.id)).toEqual([1, 3]);
-    w().reply({ v: 1, type: 'result', id: 3, view: v });
+    w().reply({ v: PROTOCOL_VERSION, type: 'result', id: 3, view: v });
     await flush();
     expect(out[2]).toEqual({ status: 'done', id: 3, view: v });
     expect(c.lastRunId).toBe(3);
@@ -68,8 +68,8 @@ describe('EngineClient', () => {
     const { c, w } = setup();
     const p = c.run([], 'auto');
     w().reply({ v: 99, type: 'result', id: 1, view: v } as unknown as FromWorker);
-    w().reply({ v: 1, type: 'result', id: 42, view: v });
-    w().reply({ v: 1, type: 'result', id: 1, view: v });
+    w().reply({ v: PROTOCOL_VERSION, type: 'result', id: 42, view: v });
+    w().reply({ v: PROTOCOL_VERSION, type: 'result', id: 1, view: v });
     expect(await p).toEqual({ status: 'done', id: 1, view: v });
   });
 
@@ -83,7 +83,7 @@ describe('EngineClient', () => {
     expect(await p).toEqual({ status: 'cancelled', id: 1 });
     const q = c.run([], 'auto');
     expect(w().sent[0]).toMatchObject({ type: 'run', id: 2 });
-    w().reply({ v: 1, type: 'result', id: 2, view: v });
+    w().reply({ v: PROTOCOL_VERSION, type: 'result', id: 2, view: v });
     expect((await q).status).toBe('done');
   });
 
@@ -99,7 +99,68 @@ describe('EngineClient', () => {
   it('an engine exception for a request is an error outcome', async () => {
     const { c, w } = setup();
     const p = c.run([], 'auto');
-    w().reply({ v: 1, type: 'error', id: 1, message: 'TypeError: boom' });
+    w().reply({ v: PROTOCOL_VERSION, type: 'error', id: 1, message: 'TypeError: boom' });
     expect(await p).toEqual({ status: 'error', id: 1, message: 'TypeError: boom' });
+  });
+
+  it('forwards what-if knobs with a run (and only when there are some)', async () => {
+    const { c, w } = setup();
+    void c.run([], 'auto', { whatIf: [{ kind: 'Pod', namespace: 'default', name: 'p', state: 'failed' }] });
+    expect(w().sent[0]).toMatchObject({ type: 'run', whatIf: [{ kind: 'Pod', namespace: 'default', name: 'p', state: 'failed' }] });
+    w().reply({ v: PROTOCOL_VERSION, type: 'result', id: 1, view: v });
+    await flush();
+    void c.run([], 'auto', { whatIf: [] });
+    expect(w().sent[1]).toMatchObject({ type: 'run', id: 2 });
+    expect(w().sent[1]).not.toHaveProperty('whatIf');
+  });
+
+  it('asks for diagnoses and "why not?" answers of a run and reads the answers', async () => {
+    const { c, w } = setup();
+    const d = c.diagnose(5);
+    const f = c.diagnose(5, true);
+    const q = c.whyNot(5, { kind: 'Service', namespace: 'default', name: 's' });
+    expect(w().sent).toMatchObject([
+      { type: 'diagnose', id: 1, runId: 5 },
+      { type: 'diagnose', id: 2, runId: 5, force: true },
+      { type: 'whyNot', id: 3, runId: 5, query: { kind: 'Service', namespace: 'default', name: 's' } },
+    ]);
+    expect(w().sent[0]).not.toHaveProperty('force');
+    w().reply({ v: PROTOCOL_VERSION, type: 'diagnoses', id: 1, runId: 5, status: 'skipped', diagnoses: [], note: 'big', ms: 0 });
+    w().reply({ v: PROTOCOL_VERSION, type: 'diagnoses', id: 2, runId: 5, status: 'done', diagnoses: [], ms: 4 });
+    w().reply({ v: PROTOCOL_VERSION, type: 'whyNot', id: 3, runId: 5, status: 'stale', diagnoses: [], ms: 0 });
+    expect(await d).toEqual({ status: 'skipped', note: 'big' });
+    expect(await f).toEqual({ status: 'done', diagnoses: [], ms: 4 });
+    expect(await q).toEqual({ status: 'stale' });
+  });
+
+  it('a new run cuts advice short: the worker is replaced and the run starts at once', async () => {
+    const { c, w, crashes } = setup();
+    const first = w();
+    const d = c.diagnose(1);
+    const r = c.run([{ name: 'a', text: 'x' }], 'auto');
+    expect(first.terminated).toBe(true);
+    expect(await d).toEqual({ status: 'cancelled' });
+    expect(w().sent).toMatchObject([{ type: 'run' }]);
+    w().reply({ v: PROTOCOL_VERSION, type: 'result', id: 2, view: v });
+    expect((await r).status).toBe('done');
+    expect(crashes).toEqual([]);
+  });
+
+  it('advice does not cut short other work: a run waits behind a pending trace or strip', () => {
+    const { c, w } = setup();
+    void c.diagnose(1);
+    void c.trace('j#0');
+    void c.run([], 'auto');
+    expect(FakeWorker.all).toHaveLength(1);
+    expect(w().sent.map((m) => m.type)).toEqual(['diagnose', 'trace', 'run']);
+  });
+
+  it('a worker dying during advice fails the advice, not the run', async () => {
+    const { c, w, crashes } = setup();
+    const d = c.diagnose(1);
+    w().crash('RangeError: out of memory');
+    expect(await d).toEqual({ status: 'error', message: 'RangeError: out of memory' });
+    expect(crashes).toEqual([]);
+    expect(FakeWorker.all).toHaveLength(2);
   });
 });

@@ -1,6 +1,6 @@
 // The permalink codec: round trips, only non-defaults written, golden links that must decode in
 // every later version, and clear errors (never exceptions) for damaged or hostile links.
-import { deflateSync } from 'fflate';
+import { deflateSync, inflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { toBase64Url, fromBase64Url } from '../../src/ui/permalink/base64url.ts';
 import { DEFAULT_VIEW, decodeHash, encodeSession, sessionUrl, type Session } from '../../src/ui/permalink/codec.ts';
@@ -23,6 +23,19 @@ const GOLDEN: [string, Session][] = [
     S1,
   ],
   ['#v1/q1ZKU7KKjlbKzCsoLdGrTMzNUdJRUoqNrQUA', { files: [{ name: 'input.yaml', text: '' }], profile: 'auto', view: 'targets' }],
+  // With what-if knobs (the optional `w` field).
+  [
+    '#v1/ZY67DsIwDEV_JfIcXmtmPoCJpe1gGhcFGidq3KKq6r_jIiQGJttXR_d4gQ5cVUHgPMp-xtiDBczhSkMJiZ3BnMthOtX8DOydOVPu0xyJpeZIgh4FnVkYIyk7-iDWbEfJ2GriqcOxl7VmaBoLEzhItwe1UlTz-ph_jRp9-e2HrUsnJ9kNhH6GxlZwSf6f2h11y8Q-8F016xs',
+    {
+      files: [{ name: 'input.yaml', text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: audit, namespace: default}\n' }],
+      profile: 'auto',
+      view: 'objects',
+      whatIf: [
+        { kind: 'Deployment', namespace: 'default', name: 'audit', state: 'not-ready' },
+        { kind: 'Pod', namespace: 'default', name: 'audit-0', state: 'pending' },
+      ],
+    },
+  ],
 ];
 
 describe('permalink codec', () => {
@@ -45,6 +58,35 @@ describe('permalink codec', () => {
 
   it.each(GOLDEN)('golden link %# still decodes', (hash, session) => {
     expect(decodeHash(hash)).toEqual({ kind: 'session', session, notes: [] });
+  });
+
+  it('what-if knobs round-trip, in order, and are written only when set', () => {
+    const whatIf: Session['whatIf'] = [
+      { kind: 'Pod', namespace: 'default', name: 'web-0', state: 'not-ready' },
+      { kind: 'StatefulSet', namespace: 'db', name: 'pg', state: 'failed' },
+    ];
+    const s: Session = { ...S1, whatIf };
+    expect(decodeHash(encodeSession(s))).toEqual({ kind: 'session', session: s, notes: [] });
+    const json = (h: string) => JSON.parse(new TextDecoder().decode(inflateSync(fromBase64Url(h.slice(3))!)));
+    expect(json(encodeSession(S1))).not.toHaveProperty('w');
+    expect(json(encodeSession({ ...S1, whatIf: [] }))).not.toHaveProperty('w');
+    expect(json(encodeSession(s)).w).toEqual([
+      ['Pod', 'default', 'web-0', 'not-ready'],
+      ['StatefulSet', 'db', 'pg', 'failed'],
+    ]);
+  });
+
+  it('keeps the readable what-if knobs of a damaged list and says how many it skipped', () => {
+    const wire = { f: [['a.yaml', 'x']], w: [['Pod', 'default', 'p', 'not-ready'], ['Pod', 'default', 'q', 'sleepy'], ['Pod', 'default', ''], 'x', ['Deployment', 'default', 'd', 'pending']] };
+    const d = decodeHash('#v1/' + toBase64Url(deflateSync(new TextEncoder().encode(JSON.stringify(wire)))));
+    expect(d.kind === 'session' && d.session.whatIf).toEqual([
+      { kind: 'Pod', namespace: 'default', name: 'p', state: 'not-ready' },
+      { kind: 'Deployment', namespace: 'default', name: 'd', state: 'pending' },
+    ]);
+    expect(d.kind === 'session' && d.notes).toEqual(['3 unreadable what-if settings were skipped']);
+    const bad = decodeHash('#v1/' + toBase64Url(deflateSync(new TextEncoder().encode(JSON.stringify({ f: [], w: 'all' })))));
+    expect(bad.kind === 'session' && bad.session.whatIf).toBeUndefined();
+    expect(bad.kind === 'session' && bad.notes).toEqual(['1 unreadable what-if setting was skipped']);
   });
 
   it('reads #example/<id>', () => {

@@ -2,9 +2,9 @@
 // reach the page, selection survives a re-run only while its target exists, traces load on demand,
 // cancel and crashes keep the input.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { InputFile } from '../../src/engine/index.ts';
-import type { RunOutcome } from '../../src/worker/client.ts';
-import type { ProfileChoice } from '../../src/worker/protocol.ts';
+import type { Diagnosis, InputFile } from '../../src/engine/index.ts';
+import type { AdviceOutcome, RunExtras, RunOutcome } from '../../src/worker/client.ts';
+import type { ProfileChoice, WhyNotQuery } from '../../src/worker/protocol.ts';
 import type { RunView, TraceView } from '../../src/worker/view.ts';
 import { createAppStore, type EngineLike } from '../../src/ui/state/store.ts';
 
@@ -25,12 +25,22 @@ function view(targetIds: string[]): RunView {
   };
 }
 
+const DIAG = { kind: 'pod-not-ready', family: 'readiness', severity: 'warning', title: 't', sentence: 's', objects: [], upstream: 'u' } as Diagnosis;
+
 class FakeEngine implements EngineLike {
-  runs: { files: InputFile[]; profile: ProfileChoice; resolve(o: RunOutcome): void }[] = [];
+  runs: { files: InputFile[]; profile: ProfileChoice; extras: RunExtras | undefined; resolve(o: RunOutcome): void }[] = [];
+  diagnoses: { runId: number; force: boolean | undefined; resolve(o: AdviceOutcome): void }[] = [];
+  questions: { runId: number; query: WhyNotQuery; resolve(o: AdviceOutcome): void }[] = [];
   traces: string[] = [];
   cancelled = 0;
-  run(files: InputFile[], profile: ProfileChoice): Promise<RunOutcome> {
-    return new Promise((resolve) => this.runs.push({ files, profile, resolve }));
+  run(files: InputFile[], profile: ProfileChoice, extras?: RunExtras): Promise<RunOutcome> {
+    return new Promise((resolve) => this.runs.push({ files, profile, extras, resolve }));
+  }
+  diagnose(runId: number, force?: boolean): Promise<AdviceOutcome> {
+    return new Promise((resolve) => this.diagnoses.push({ runId, force, resolve }));
+  }
+  whyNot(runId: number, query: WhyNotQuery): Promise<AdviceOutcome> {
+    return new Promise((resolve) => this.questions.push({ runId, query, resolve }));
   }
   trace(targetId: string): Promise<TraceView | null> {
     this.traces.push(targetId);
@@ -140,5 +150,126 @@ describe('app store', () => {
     const s = createAppStore({ engine: new FakeEngine() });
     s.getState().loadSession({ files: [{ name: 'a', text: 'x' }], profile: 'prometheus-2.42', view: 'failed', filter: 'q' });
     expect(s.getState().session()).toEqual({ files: [{ name: 'a', text: 'x' }], profile: 'prometheus-2.42', view: 'failed', filter: 'q' });
+  });
+
+  it('a delivered run asks for its diagnoses (phase two); they land only while that run is on screen', async () => {
+    const e = new FakeEngine();
+    const s = createAppStore({ engine: e });
+    s.getState().loadSession({ files: [{ name: 'a', text: 'x' }], profile: 'auto', view: 'targets' });
+    expect(e.diagnoses).toHaveLength(0);
+    e.runs[0]!.resolve({ status: 'done', id: 7, view: view(['j#0']) });
+    await flush();
+    expect(e.diagnoses.map((d) => [d.runId, d.force])).toEqual([[7, false]]);
+    expect(s.getState().advice.status).toBe('loading');
+    e.diagnoses[0]!.resolve({ status: 'done', diagnoses: [DIAG], ms: 3 });
+    await flush();
+    expect(s.getState().advice).toMatchObject({ status: 'done', runId: 7, diagnoses: [DIAG], input: [{ name: 'a', text: 'x' }] });
+    // A newer run: its diagnoses replace these; an answer for the older run is dropped.
+    s.getState().runNow();
+    e.runs[1]!.resolve({ status: 'done', id: 8, view: view(['j#0']) });
+    await flush();
+    expect(s.getState().advice).toMatchObject({ status: 'loading', runId: 7, diagnoses: [DIAG] }); // shown until replaced
+    s.getState().runNow();
+    e.runs[2]!.resolve({ status: 'done', id: 9, view: view(['j#0']) });
+    await flush();
+    e.diagnoses[1]!.resolve({ status: 'done', diagnoses: [], ms: 1 });
+    await flush();
+    expect(s.getState().advice.runId).toBe(7);
+    e.diagnoses[2]!.resolve({ status: 'skipped', note: 'big' });
+    await flush();
+    expect(s.getState().advice).toMatchObject({ status: 'skipped', runId: 9, note: 'big', diagnoses: [] });
+    // Diagnose now: forced, for the run on screen.
+    s.getState().diagnoseNow();
+    expect(e.diagnoses[3]).toMatchObject({ runId: 9, force: true });
+    e.diagnoses[3]!.resolve({ status: 'error', message: 'out of memory' });
+    await flush();
+    expect(s.getState().advice).toMatchObject({ status: 'error', note: 'out of memory' });
+    expect(s.getState().run.status).toBe('done'); // the targets stand
+  });
+
+  it('what-if knobs go to the engine, re-run at once, mark the link stale and are part of the session', async () => {
+    const e = new FakeEngine();
+    const s = createAppStore({ engine: e });
+    s.getState().loadSession({ files: [{ name: 'a', text: 'x' }], profile: 'auto', view: 'objects', whatIf: [{ kind: 'Pod', namespace: 'default', name: 'p', state: 'pending' }] });
+    expect(e.runs[0]!.extras).toEqual({ whatIf: [{ kind: 'Pod', namespace: 'default', name: 'p', state: 'pending' }] });
+    expect(s.getState().dirty).toBe(false);
+    s.getState().setWhatIf({ kind: 'Deployment', namespace: 'default', name: 'd' }, 'not-ready');
+    expect(e.runs).toHaveLength(2);
+    expect(e.runs[1]!.extras?.whatIf?.map((w) => w.name)).toEqual(['p', 'd']);
+    expect(s.getState().dirty).toBe(true);
+    expect(s.getState().session().whatIf).toHaveLength(2);
+    s.getState().clearWhatIf();
+    expect(e.runs[2]!.extras).toEqual({});
+    expect(s.getState().session()).not.toHaveProperty('whatIf');
+  });
+
+  it('"why not?" is asked for the run on screen, and again after every run', async () => {
+    const e = new FakeEngine();
+    const s = createAppStore({ engine: e });
+    s.getState().loadSession({ files: [{ name: 'a', text: 'x' }], profile: 'auto', view: 'why' });
+    e.runs[0]!.resolve({ status: 'done', id: 1, view: view([]) });
+    await flush();
+    const q = { kind: 'Pod' as const, namespace: 'default', name: 'p', port: 8080 };
+    s.getState().askWhyNot(q);
+    expect(e.questions.map((x) => [x.runId, x.query])).toEqual([[1, q]]);
+    e.questions[0]!.resolve({ status: 'done', diagnoses: [DIAG], ms: 1 });
+    await flush();
+    expect(s.getState().query).toMatchObject({ status: 'done', diagnoses: [DIAG] });
+    s.getState().runNow();
+    e.runs[1]!.resolve({ status: 'done', id: 2, view: view([]) });
+    await flush();
+    expect(e.questions.map((x) => x.runId)).toEqual([1, 2]);
+    expect(s.getState().query?.status).toBe('loading');
+    s.getState().askWhyNot(null);
+    e.questions[1]!.resolve({ status: 'done', diagnoses: [], ms: 1 });
+    await flush();
+    expect(s.getState().query).toBeNull();
+  });
+
+  it('applying a fix without an editor splices the texts, re-runs at once and says how; a changed text is refused', async () => {
+    const e = new FakeEngine();
+    const s = createAppStore({ engine: e });
+    const text = 'ports:\n- containerPort: 8080\n';
+    s.getState().loadSession({ files: [{ name: 'a.yaml', text }], profile: 'auto', view: 'why' });
+    e.runs[0]!.resolve({ status: 'done', id: 1, view: view([]) });
+    await flush();
+    e.diagnoses[0]!.resolve({ status: 'done', diagnoses: [DIAG], ms: 1 });
+    await flush();
+    const sug = { description: 'declare it', edits: [{ file: 'a.yaml', offset: text.length - 1, length: 0, text: '\n- containerPort: 10299', line: 2, col: 22 }], verified: true, resultingTargets: 1 };
+    expect(s.getState().applyFix(sug, 'advice')).toBe(true);
+    expect(s.getState().files[0]!.text).toBe('ports:\n- containerPort: 8080\n- containerPort: 10299\n');
+    expect(e.runs).toHaveLength(2); // at once, no pause
+    expect(e.runs[1]!.files[0]!.text).toContain('10299');
+    expect(s.getState().dirty).toBe(true);
+    expect(s.getState().notice?.text).toMatch(/Applied: declare it/);
+    expect(s.getState().reveal).toMatchObject({ file: 'a.yaml', line: 2 });
+    // The text is no longer what was diagnosed: the same fix is refused.
+    expect(s.getState().applyFix(sug, 'advice')).toBe(false);
+    expect(s.getState().notice).toMatchObject({ kind: 'error', text: expect.stringMatching(/changed since/) });
+    expect(e.runs).toHaveLength(2);
+  });
+
+  it('with an editor attached, the editor applies the edits (undoable) on the diagnosed text', async () => {
+    const e = new FakeEngine();
+    const s = createAppStore({ engine: e });
+    s.getState().loadSession({ files: [{ name: 'a.yaml', text: 'abc' }, { name: 'b.yaml', text: 'xyz' }], profile: 'auto', view: 'why' });
+    e.runs[0]!.resolve({ status: 'done', id: 1, view: view([]) });
+    await flush();
+    e.diagnoses[0]!.resolve({ status: 'done', diagnoses: [], ms: 1 });
+    await flush();
+    const calls: [unknown, Map<string, string>][] = [];
+    s.getState().attachEditor({
+      applyEdits(edits, originals) {
+        calls.push([edits, new Map(originals)]);
+        return true;
+      },
+    });
+    const edits = [{ file: 'b.yaml', offset: 1, length: 1, text: 'Y', line: 1, col: 2 }];
+    expect(s.getState().applyFix({ description: 'd', edits, verified: false }, 'advice')).toBe(true);
+    expect(calls).toEqual([[edits, new Map([['b.yaml', 'xyz']])]]);
+    expect(s.getState().files.map((f) => f.text)).toEqual(['abc', 'xYz']);
+    expect(s.getState().activeFileId).toBe(s.getState().files[1]!.id);
+    expect(s.getState().notice?.text).toMatch(/Ctrl\+Z/);
+    expect(s.getState().reveal).toBeNull(); // the editor shows the change itself
   });
 });

@@ -28,6 +28,12 @@ const TABLE: [string, string, string, string][] = [
     'cannot unmarshal data: unexpected `match` option: expecting series selector; got "{a=\\"b\\"}[5m]"',
     'if_expression.go IfExpression.unmarshalFromInterface (message)',
   ],
+  [
+    '- {source_labels: [a], regex: "(?<n>x)", target_label: b, replacement: "${n}"}',
+    PREFIX + 'cannot parse `regex` "^(?:(?<n>x))$": error parsing regexp: invalid or unsupported Perl syntax: `(?<`',
+    '',
+    'Go regexp/syntax: `(?<name>…)` since Go 1.22 (the Debian 1.79.5 binary is built with Go 1.19)',
+  ],
   ['- {action: keepequal, source_labels: [a], target_label: b, regex: x}', PREFIX + 'unknown `action` "keepequal"', PREFIX + '`regex` cannot be used for `action=keepequal`', 'config.go parseRelabelConfig case "keepequal"'],
 ];
 

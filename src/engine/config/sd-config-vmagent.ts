@@ -2,7 +2,7 @@
 // newAPIConfig). Nothing here refuses the config: a bad role or api_server + kubeconfig_file only make
 // vmagent log "skipping kubernetes_sd_config targets for job_name …" and that entry discovers nothing.
 // Selectors are not validated (api_watcher.go joinSelectors); discovery joins and applies them.
-import { isMap, isScalar } from 'yaml';
+import { isMap } from 'yaml';
 import { diag } from '../diagnostics.ts';
 import type { Profile } from '../profiles/types.ts';
 import type { VmReader } from './vm-read.ts';
@@ -60,8 +60,8 @@ export function parseVmKubernetesSD(node: unknown, index: number, jobName: strin
   const am = r.node(node, 'attach_metadata');
   const attachMetadata = { node: false, namespace: false, deployment: false, job: false, cronjob: false };
   if (am !== undefined && !isNullNode(am)) {
-    if (!isMap(am) && !isScalar(am)) r.typeError(am, 'kubernetes.AttachMetadata');
-    else if (isMap(am)) {
+    if (!isMap(am)) r.typeError(am, 'kubernetes.AttachMetadata');
+    else {
       if (keys) r.checkKeys(am, 'kubernetes.AttachMetadata', keys.attachMetadata);
       attachMetadata.node = r.bool(am, 'node');
       if (keys?.attachMetadata.includes('namespace')) attachMetadata.namespace = r.bool(am, 'namespace');

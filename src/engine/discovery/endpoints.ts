@@ -182,7 +182,8 @@ export function extraObjectLabels(o: StoredObject<Endpoints> | StoredObject<Endp
   const ns = lv(o.obj.metadata.namespace);
   const svcName = kind === 'endpoint' ? o.obj.metadata.name : o.obj.metadata.labels?.['kubernetes.io/service-name'];
   const svc = svcName === undefined ? undefined : ctx.stores.service(ns, svcName);
-  const svcLabels = svc ? serviceLabels(svc, ctx) : {};
+  // The pod's common labels carry the namespace metadata too (attach_metadata.namespace, vmagent 1.130+).
+  const svcLabels = addNamespaceLabels(svc ? serviceLabels(svc, ctx) : {}, o.obj.metadata.namespace, ctx);
   return (pod) => {
     if (ctx.profile.extraTargetObjectMeta !== 'with-target-ref') return svcLabels;
     const ls: Labels = {};

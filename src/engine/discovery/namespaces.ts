@@ -25,11 +25,13 @@ export function resolveNamespaces(sd: KubernetesSDConfig, ownNamespace: string |
   if (sd.ownNamespace && !ignoreOwn) {
     if (ownNamespace) names.push(ownNamespace);
     else {
-      // In a pod Prometheus reads its namespace from the service-account mount; offline nobody told us.
+      // In a pod the scraper reads its namespace from the service-account mount; offline nobody told us.
       report.add(
         'DISCOVERY_WARNING',
         'warning',
-        'namespaces.own_namespace is set but no own namespace was given; Prometheus would add the namespace it runs in (from /var/run/secrets/kubernetes.io/serviceaccount/namespace). Set it to include it',
+        ownNamespaceWithNames === 'ignore'
+          ? 'namespaces.own_namespace is set but no own namespace was given; vmagent reads it from /var/run/secrets/kubernetes.io/serviceaccount/namespace (1.79 exits with a fatal error when it cannot). Set it to include it'
+          : 'namespaces.own_namespace is set but no own namespace was given; Prometheus would add the namespace it runs in (from /var/run/secrets/kubernetes.io/serviceaccount/namespace). Set it to include it',
         sd.pos,
       );
     }

@@ -49,7 +49,7 @@ export function parseFile(file: InputFile, limits: ParseLimits = DEFAULT_PARSE_L
   const pick = (p: Parsed) => ({ docs: p.docs, diagnostics: p.diagnostics });
   if (!looksLikeJson(file.text)) return pick(parseYamlFile(file, limits, budget));
   const json = parseJsonFile(file, limits);
-  if (!json.diagnostics.some((d) => d.severity === 'error')) return pick(json);
+  if (!json.diagnostics.some((d) => d.code === 'JSON_PARSE')) return pick(json);
   // YAML files may start with `{` or `[` too (a flow mapping, a broken first document): when the text is not clean
   // JSON, read it as YAML as well and keep the reading whose documents cover more of the text (JSON on a tie).
   const trial = budget ? { ...budget } : undefined;
@@ -168,11 +168,15 @@ function* yamlTokens(text: string, maxDepth: number, report: (why: 'deep' | 'quo
   const canRestart = (at: number) => at >= 0 && text.length - at <= budget;
   for (;;) {
     let restart = -1;
-    // An error token that ran past a marker: restart there once its document is known.
+    // The marker an error token ran over: everything lexed from there on is re-read.
     let pending = -1;
     const held: CST.ErrorToken[] = [];
     for (const t of new Parser().parse(source)) {
       if (t.offset < from) continue; // the blanked text before a restart
+      if (pending >= 0 && t.offset >= pending && canRestart(pending)) {
+        restart = pending;
+        break;
+      }
       if (t.type === 'error') {
         held.push(t);
         const m = markerIn(t.source, t.offset);
@@ -182,10 +186,6 @@ function* yamlTokens(text: string, maxDepth: number, report: (why: 'deep' | 'quo
       if (t.type !== 'document') {
         yield* held.splice(0);
         yield t;
-        if (canRestart(pending)) {
-          restart = pending;
-          break;
-        }
         continue;
       }
       // Errors up to this document's `---` belong before it; those after it, to it.
@@ -198,7 +198,7 @@ function* yamlTokens(text: string, maxDepth: number, report: (why: 'deep' | 'quo
       const scan = scanDocument(t, maxDepth);
       const marker = pending >= 0 && (scan.markerAt < 0 || pending < scan.markerAt) ? pending : scan.markerAt;
       if (canRestart(marker)) {
-        budget -= text.length - marker;
+        // This document runs over a marker: it fails (its own errors, or ours), and the text is read again from there.
         if (marker === scan.markerAt) report('quote', index, scan.quoteAt);
         index++;
         yield { ...t, value: undefined };
@@ -216,11 +216,15 @@ function* yamlTokens(text: string, maxDepth: number, report: (why: 'deep' | 'quo
       yield* inside;
     }
     if (restart < 0) {
-      yield* held.splice(0);
+      // End of text: errors left go where the composer puts them (the last document); one may still have run over a
+      // marker with nothing lexed after it.
+      yield* held.splice(0).filter((e) => pending < 0 || e.offset < pending);
       if (!canRestart(pending)) return;
       restart = pending;
+    } else {
+      yield* held.splice(0).filter((e) => e.offset < restart);
     }
-    if (pending === restart) budget -= text.length - restart;
+    budget -= text.length - restart;
     // Parse again from the marker, over a text of the same length (offsets, lines and columns stay true) whose
     // part before the marker is blank.
     from = restart;

@@ -162,38 +162,64 @@ function describeValue(v: PlainValue): string {
   return `${typeof v} ${JSON.stringify(v).slice(0, 40)}`;
 }
 
+interface CompiledShape {
+  steps: { key: string; each: boolean }[];
+  t: Shape;
+}
+const compiledShapes = new Map<string, CompiledShape[]>();
+
+function shapesOf(kind: string): CompiledShape[] {
+  let c = compiledShapes.get(kind);
+  if (!c) {
+    c = [...META_SHAPES, ...(SHAPES[kind] ?? [])].map(([path, t]) => ({
+      steps: path.split('.').map((h) => ({ key: h.endsWith('[]') ? h.slice(0, -2) : h, each: h.endsWith('[]') })),
+      t,
+    }));
+    compiledShapes.set(kind, c);
+  }
+  return c;
+}
+
 /** The first field of `o` whose JSON type a real API server would refuse (see SHAPES), or undefined. */
 export function shapeError(o: Obj): { path: (string | number)[]; message: string } | undefined {
   const kind = typeof o.kind === 'string' ? o.kind : '';
-  for (const [path, t] of [...META_SHAPES, ...(SHAPES[kind] ?? [])]) {
-    const bad = findBad(o, path.split('.'), [], t);
+  const at: (string | number)[] = [];
+  for (const c of shapesOf(kind)) {
+    const bad = findBad(o, c, 0, at);
     if (bad) return bad;
   }
   return undefined;
 }
 
-function findBad(cur: PlainValue | undefined, rest: string[], at: (string | number)[], t: Shape): { path: (string | number)[]; message: string } | undefined {
-  if (!isObj(cur) || rest.length === 0) return undefined;
-  const [head, ...tail] = rest as [string, ...string[]];
-  const isArr = head.endsWith('[]');
-  const key = isArr ? head.slice(0, -2) : head;
+/** Walks `c.steps` from `cur` (a map); `at` is the path so far (pushed and popped, copied only for the answer). */
+function findBad(cur: PlainValue | undefined, c: CompiledShape, i: number, at: (string | number)[]): { path: (string | number)[]; message: string } | undefined {
+  if (!isObj(cur)) return undefined;
+  const { key, each } = c.steps[i] as CompiledShape['steps'][number];
   const next = cur[key];
   if (next === undefined || next === null) return undefined;
-  if (isArr) {
-    if (!Array.isArray(next)) return undefined; // the list itself is checked by its own entry
-    for (let i = 0; i < next.length; i++) {
-      const el = next[i] as PlainValue;
-      if (tail.length === 0) {
-        if (!shapeOk(el, t)) return { path: [...at, key, i], message: `${[...at, key, i].join('.')} must be ${SHAPE_TEXT[t]}, not ${describeValue(el)}` };
-        continue;
+  const last = i === c.steps.length - 1;
+  at.push(key);
+  try {
+    if (each) {
+      if (!Array.isArray(next)) return undefined; // the list itself is checked by its own entry
+      for (let k = 0; k < next.length; k++) {
+        const el = next[k] as PlainValue;
+        at.push(k);
+        const bad = last ? (shapeOk(el, c.t) ? undefined : badShape(at, c.t, el)) : findBad(el, c, i + 1, at);
+        at.pop();
+        if (bad) return bad;
       }
-      const bad = findBad(el, tail, [...at, key, i], t);
-      if (bad) return bad;
+      return undefined;
     }
-    return undefined;
+    if (!last) return findBad(next, c, i + 1, at);
+    return shapeOk(next, c.t) ? undefined : badShape(at, c.t, next);
+  } finally {
+    at.pop();
   }
-  if (tail.length) return findBad(next, tail, [...at, key], t);
-  return shapeOk(next, t) ? undefined : { path: [...at, key], message: `${[...at, key].join('.')} must be ${SHAPE_TEXT[t]}, not ${describeValue(next)}` };
+}
+
+function badShape(at: (string | number)[], t: Shape, v: PlainValue): { path: (string | number)[]; message: string } {
+  return { path: [...at], message: `${at.join('.')} must be ${SHAPE_TEXT[t]}, not ${describeValue(v)}` };
 }
 
 export interface NormalizeContext {

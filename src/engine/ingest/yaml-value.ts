@@ -28,7 +28,8 @@ export class AliasBombError {
 /** `typed`: plain (unquoted) scalars that YAML reads as canonical integers or booleans become numbers and
  * booleans (custom resources, whose int-or-string fields depend on the YAML type: `targetPort: 8080` is a
  * number, `targetPort: "8080"` a port name). Everything else stays text. */
-/** `budget`: alias-expanded nodes the whole input may still produce; charged only when the document converts. */
+/** `budget`: alias-expanded nodes the whole input may still produce; charged when the document converts, emptied when
+ * one does not fit (so the work over a whole input stays under the budget plus one document's `maxNodes`). */
 export function yamlToValue(node: unknown, doc: Document, limits: ConvertLimits, typed = false, budget?: { left: number }): PlainValue {
   let count = 0;
   const maxDepth = limits.maxDepth ?? Infinity;
@@ -51,7 +52,11 @@ export function yamlToValue(node: unknown, doc: Document, limits: ConvertLimits,
     // Only nodes reached through an alias count: a large plain document is fine, an exponential one is not.
     if (depth > 0) {
       if (++count > limits.maxNodes) throw new AliasBombError(count);
-      if (budget && count > budget.left) throw new AliasBombError(count, 'maxAliasNodesTotal');
+      if (budget && count > budget.left) {
+        // Spent: later documents fail at their first alias instead of each expanding what is left.
+        budget.left = 0;
+        throw new AliasBombError(count, 'maxAliasNodesTotal');
+      }
     }
     if (isAlias(n)) return visit(resolve(n.source), depth + 1, level);
     if (isNullNode(n)) return null;

@@ -35,6 +35,9 @@ export interface ApiTargets {
   /** The whole config refused: the engine's message. */
   error: string | null;
   errors: string[];
+  /** vmagent: what its default strict parsing (-promscrape.config.strictParse=true) would refuse; the targets shown
+   * are the non-strict run's. Present only when non-empty. */
+  configWarnings?: string[];
 }
 
 const key = (o: unknown) => JSON.stringify(o);
@@ -53,10 +56,12 @@ function droppedBy(t: Target): string | undefined {
 
 export function toApiTargets(res: RunResult): ApiTargets {
   const errors = res.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
+  const strict = res.diagnostics.filter((d) => d.code === 'CONFIG_UNKNOWN_FIELD' && d.severity === 'warning').map(formatDiagnostic);
+  const warn = strict.length ? { configWarnings: strict } : {};
   if (res.configRejected) {
     const fatal = res.instances?.find((i) => i.fatal)?.fatal;
     const first = res.diagnostics.find((d) => d.severity === 'error' && d.code !== 'YAML_PARSE' && d.code !== 'JSON_PARSE' && d.code !== 'INVALID_FIELD');
-    return { activeTargets: [], droppedTargets: [], failedTargets: [], error: fatal ?? first?.message ?? 'config rejected', errors };
+    return { activeTargets: [], droppedTargets: [], failedTargets: [], error: fatal ?? first?.message ?? 'config rejected', errors, ...warn };
   }
   const active: ApiActiveTarget[] = [];
   const dropped: ApiDroppedTarget[] = [];
@@ -93,5 +98,6 @@ export function toApiTargets(res: RunResult): ApiTargets {
     failedTargets: sortBy(failed, (t) => key([t.scrapePool, t.error, t.discoveredLabels])),
     error: null,
     errors,
+    ...warn,
   };
 }

@@ -7,7 +7,7 @@ import { durationValue } from '../config/vm-duration.ts';
 import { compareStrings, type Labels } from '../labels.ts';
 import type { Profile } from '../profiles/types.ts';
 import { ruleRef } from '../relabel/summary.ts';
-import { applyRelabelVm } from '../relabel/vmagent/apply.ts';
+import { applyRelabelVm } from '../relabel/vmagent/index.ts';
 import type { TraceStep } from '../trace.ts';
 import { goUrlParseError } from './go-url-parse.ts';
 import { encodeValues } from './scrape-url.ts';
@@ -103,7 +103,8 @@ export function populateVm(input: VmPopulateInput): VmPopulateOutcome {
   const steps: TraceStep[] | undefined = input.trace ? [] : undefined;
   const discovered = vmDiscoveredLabels(input);
   const address = input.target['__address__'] ?? '';
-  if (steps) steps.push({ implicit: 'job-defaults', note: `labels of job "${job.jobName}" merged under the discovered ones${tp.externalLabelsInTargets ? ', global external_labels first' : ''}`, before: { ...input.group, ...input.target }, after: { ...discovered }, keep: true });
+  const withExternal = tp.externalLabelsInTargets && Object.keys(input.global.externalLabels).length > 0;
+  if (steps) steps.push({ implicit: 'job-defaults', note: `labels of job "${job.jobName}" merged under the discovered ones${withExternal ? ', global external_labels first (vmagent before 1.82)' : ''}; empty values are kept`, before: { ...input.group, ...input.target }, after: { ...discovered }, keep: true });
   const rel = applyRelabelVm(discovered, job.relabelConfigs, profile, { trace: input.trace });
   if (steps && rel.steps) steps.push(...rel.steps);
   if (rel.dropped) {
@@ -112,6 +113,7 @@ export function populateVm(input: VmPopulateInput): VmPopulateOutcome {
   }
   const lb: Labels = {};
   for (const k of Object.keys(rel.labels)) if (!k.startsWith('__meta_')) lb[k] = rel.labels[k] as string;
+  if (steps) steps.push({ implicit: 'drop-meta', note: 'empty labels and __meta_* labels removed after relabeling', before: { ...rel.labels }, after: { ...lb }, keep: true });
   const drop = (code: FailCode, message: string): VmPopulateOutcome => {
     steps?.push({ implicit: 'validate', note: message, before: { ...lb }, after: { ...lb }, keep: false });
     return { state: 'dropped', discovered, address, reason: { kind: 'invalid', code, message }, trace: steps };

@@ -15,7 +15,7 @@ export function HelpDialog() {
           <tr><th scope="row"><kbd>{MOD}</kbd>+<kbd>Enter</kbd></th><td>Run the engine now (it also runs shortly after every edit)</td></tr>
           <tr><th scope="row"><kbd>{MOD}</kbd>+<kbd>S</kbd></th><td>Share a link</td></tr>
           <tr><th scope="row"><kbd>{MOD}</kbd>+<kbd>K</kbd></th><td>Filter targets and labels</td></tr>
-          <tr><th scope="row"><kbd>Alt</kbd>+<kbd>1</kbd>…<kbd>7</kbd></th><td>Switch view, in tab order ({VIEWS.map((v) => VIEW_TITLES[v]).join(', ')})</td></tr>
+          <tr><th scope="row"><kbd>Alt</kbd>+<kbd>1</kbd>…<kbd>{VIEWS.length}</kbd></th><td>Switch view, in tab order ({VIEWS.map((v) => VIEW_TITLES[v]).join(', ')})</td></tr>
           <tr><th scope="row"><kbd>?</kbd></th><td>This help</td></tr>
           <tr><th scope="row"><kbd>Esc</kbd></th><td>Close a dialog</td></tr>
         </tbody>

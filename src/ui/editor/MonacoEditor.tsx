@@ -1,6 +1,7 @@
 // The Monaco bridge: one model per input file, edits flowing into the store, engine diagnostics
-// as markers at their line and column, and "show me" requests revealing a line. Loaded lazily so
-// the first result does not wait for the editor bundle.
+// as markers at their line and column, "show me" requests revealing a line, and suggested fixes
+// applied as edit operations (one undo step each). Loaded lazily so the first result does not wait
+// for the editor bundle.
 import { useEffect, useRef } from 'react';
 import type * as MonacoNs from 'monaco-editor/editor';
 import type { Diagnostic } from '../../engine/index.ts';
@@ -87,8 +88,57 @@ export default function MonacoEditor() {
         }, 400),
       );
     });
+    // Suggested fixes: the edits of one suggestion refer to the text the engine read; they are applied
+    // as one undoable step per file (Ctrl+Z takes the fix back), the first one shown and highlighted.
+    actions.attachEditor({
+      applyEdits(edits, originals) {
+        const byFile = new Map<string, typeof edits[number][]>();
+        for (const e of edits) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
+        const targets: { id: string; model: Model; list: typeof edits[number][] }[] = [];
+        for (const [name, list] of byFile) {
+          const found = [...models.current.entries()].find(([, m]) => m.name === name);
+          // The model must hold exactly the text the offsets were computed on.
+          if (!found || pending.current.has(found[0]) || found[1].model.getValue() !== originals.get(name)) return false;
+          targets.push({ id: found[0], model: found[1].model, list });
+        }
+        let firstRange: MonacoNs.Range | undefined;
+        for (const { id, model, list } of targets) {
+          const ops = list.map((e) => {
+            const a = model.getPositionAt(e.offset);
+            const b = model.getPositionAt(e.offset + e.length);
+            return { range: new monaco.Range(a.lineNumber, a.column, b.lineNumber, b.column), text: e.text, forceMoveMarkers: true };
+          });
+          if (editor.getModel() !== model) editor.setModel(model);
+          model.pushStackElement();
+          model.pushEditOperations(editor.getSelections() ?? [], ops, () => null);
+          model.pushStackElement();
+          if (!firstRange) {
+            // The lowest edit's start did not move; it now spans its new text.
+            const low = [...list].sort((x, y) => x.offset - y.offset)[0] as (typeof list)[number];
+            const a = model.getPositionAt(low.offset);
+            const b = model.getPositionAt(low.offset + low.text.length);
+            firstRange = new monaco.Range(a.lineNumber, a.column, b.lineNumber, b.column);
+          }
+          // The active model's change listener has told the store; tell it about the others too.
+          actions.setFileText(id, model.getValue());
+        }
+        const first = targets[0];
+        if (first) {
+          if (editor.getModel() !== first.model) editor.setModel(first.model);
+          if (firstRange) {
+            // Selection first: it may scroll on its own; the centred reveal then has the last word.
+            editor.setSelection(firstRange);
+            editor.revealRangeInCenter(firstRange, monaco.editor.ScrollType.Immediate);
+            const deco = editor.createDecorationsCollection([{ range: firstRange, options: { className: 'fix-applied', isWholeLine: false } }]);
+            setTimeout(() => deco.clear(), 2500);
+          }
+        }
+        return true;
+      },
+    });
     const all = models.current;
     return () => {
+      actions.attachEditor(null);
       sub.dispose();
       editor.dispose();
       for (const m of all.values()) m.model.dispose();
@@ -180,12 +230,17 @@ export default function MonacoEditor() {
     if (editor.getModel() !== entry.model) editor.setModel(entry.model);
     const endLine = reveal.endLine ?? reveal.line;
     const range = new monaco.Range(reveal.line, reveal.col, endLine, reveal.endCol ?? entry.model.getLineMaxColumn(Math.min(endLine, entry.model.getLineCount())));
-    editor.revealRangeInCenter(range);
-    editor.setSelection(range);
+    // The cursor goes to the start of the range (the field itself), the rest selected after it. Selection
+    // first: it may scroll on its own; the centred reveal then has the last word.
+    editor.setSelection(monaco.Selection.fromPositions(range.getEndPosition(), range.getStartPosition()));
+    editor.revealRangeInCenter(range, monaco.editor.ScrollType.Immediate);
     const deco = editor.createDecorationsCollection([{ range, options: { isWholeLine: true, className: 'reveal-line' } }]);
     editor.focus();
     const t = setTimeout(() => deco.clear(), 1600);
-    return () => clearTimeout(t);
+    return () => {
+      clearTimeout(t);
+      deco.clear();
+    };
   }, [reveal]);
 
   useEffect(() => {

@@ -2,8 +2,10 @@
 // fragment, so it never reaches any server.
 //
 // Link syntax (documented for users in the share dialog):
-//   #v1/<payload>      payload = base64url(deflate-raw(utf8(JSON))), JSON = {f: [[name, text]…], p?, v?, t?, q?}
+//   #v1/<payload>      payload = base64url(deflate-raw(utf8(JSON))), JSON = {f: [[name, text]…], p?, v?, t?, q?, w?}
 //                      (only values that differ from the defaults are written)
+//                      w: what-if knobs [[kind, namespace, name, state]…] — added later as an optional
+//                      field: links without it decode as before, and a page that predates it ignores it
 //   #example/<id>      a shipped example by its folder name (examples/<id>/)
 //
 // Compatibility rule: a link made by any released version decodes in every later one. A new
@@ -13,7 +15,7 @@
 // Decoding never throws: a truncated, corrupted, hostile or future-version link gives a clear
 // message and the page starts empty.
 import { Inflate, deflateSync } from 'fflate';
-import type { ProfileChoice } from '../../worker/protocol.ts';
+import { POD_STATES, type PodStateChoice, type ProfileChoice, type WhatIf } from '../../worker/protocol.ts';
 import { isProfileChoice } from '../state/profiles.ts';
 import { isViewId, type ViewId } from '../state/views.ts';
 import { fromBase64Url, toBase64Url } from './base64url.ts';
@@ -31,6 +33,8 @@ export interface Session {
   /** Selected target id (`<job>#<n>`). */
   target?: string;
   filter?: string;
+  /** What-if knobs on Pods and workloads, in the order they apply. */
+  whatIf?: WhatIf[];
 }
 
 export const DEFAULT_VIEW: ViewId = 'targets';
@@ -52,6 +56,7 @@ interface WireV1 {
   v?: string;
   t?: string;
   q?: string;
+  w?: [string, string, string, string][];
 }
 
 export function encodeSession(s: Session): string {
@@ -60,6 +65,7 @@ export function encodeSession(s: Session): string {
   if (s.view !== DEFAULT_VIEW) wire.v = s.view;
   if (s.target) wire.t = s.target;
   if (s.filter) wire.q = s.filter;
+  if (s.whatIf?.length) wire.w = s.whatIf.map((x) => [x.kind, x.namespace, x.name, x.state]);
   const bytes = new TextEncoder().encode(JSON.stringify(wire));
   return `v1/${toBase64Url(deflateSync(bytes, { level: 9 }))}`;
 }
@@ -144,7 +150,27 @@ function restoreV1(json: unknown): Decoded {
   const session: Session = { files, profile, view };
   if (typeof w.t === 'string' && w.t) session.target = w.t;
   if (typeof w.q === 'string' && w.q) session.filter = w.q;
+  if (w.w !== undefined) {
+    const whatIf = restoreWhatIf(w.w);
+    if (whatIf.list.length) session.whatIf = whatIf.list;
+    if (whatIf.skipped) notes.push(`${whatIf.skipped} unreadable what-if setting${whatIf.skipped === 1 ? ' was' : 's were'} skipped`);
+  }
   return { kind: 'session', session, notes };
+}
+
+function restoreWhatIf(raw: unknown): { list: WhatIf[]; skipped: number } {
+  if (!Array.isArray(raw)) return { list: [], skipped: 1 };
+  const list: WhatIf[] = [];
+  let skipped = 0;
+  for (const e of raw) {
+    const t = Array.isArray(e) && e.length === 4 && e.every((x) => typeof x === 'string') ? (e as [string, string, string, string]) : undefined;
+    if (!t || !t[0] || !t[2] || !(POD_STATES as readonly string[]).includes(t[3])) {
+      skipped++;
+      continue;
+    }
+    list.push({ kind: t[0], namespace: t[1], name: t[2], state: t[3] as PodStateChoice });
+  }
+  return { list, skipped };
 }
 
 /** Reads a location hash (with or without the leading `#`). */

@@ -9,7 +9,9 @@ import { ObjectsPane } from '../panes/objects/ObjectsPane.tsx';
 import { ProblemsPane } from '../panes/problems/ProblemsPane.tsx';
 import { TargetsPane } from '../panes/targets/TargetsPane.tsx';
 import { TracePane } from '../panes/trace/TracePane.tsx';
+import { WhyNotPane } from '../panes/why/WhyNotPane.tsx';
 import { WhyNotPanel } from '../panes/why/WhyNotPanel.tsx';
+import { WhatIfBar } from './WhatIfBar.tsx';
 import { useActions, useApp } from '../state/context.ts';
 import { profileTitle } from '../state/profiles.ts';
 import { VIEW_TITLES, visibleViews, type ViewId } from '../state/views.ts';
@@ -36,12 +38,18 @@ function countFor(v: ViewId, view: RunView | undefined): number | undefined {
   }
 }
 
+/** `pending` until the diagnoses of the run on screen have arrived (or were skipped, or failed). */
+function adviceState(s: { run: { id?: number }; advice: { runId: number; status: string } }): string {
+  return s.advice.runId === s.run.id && s.advice.status !== 'loading' ? s.advice.status : 'pending';
+}
+
 function StatusLine() {
   const run = useApp((s) => s.run);
+  const advice = useApp(adviceState);
   const { cancelRun } = useActions();
   const v = run.view;
   return (
-    <div className="status-line" data-testid="run-status" data-state={run.status} data-seq={run.seq} aria-live="polite">
+    <div className="status-line" data-testid="run-status" data-state={run.status} data-seq={run.seq} data-advice={advice} aria-live="polite">
       {run.status === 'running' ? (
         <>
           <span className="spinner" aria-hidden="true" /> Running…
@@ -76,6 +84,7 @@ function Banners() {
           {v.profile.startsWith('vmagent') ? 'vmagent' : 'Prometheus'} would refuse this config (see Problems): the real engine would scrape nothing. The valid jobs are shown anyway.
         </div>
       ) : null}
+      <WhatIfBar />
       {v?.profileNote ? (
         <div className="banner banner-info" data-testid="profile-note">
           Note: {v.profileNote}.
@@ -91,6 +100,7 @@ export function ResultsPane() {
   const filter = useApp((s) => s.filter);
   const hasInput = useApp((s) => s.files.some((f) => f.text.trim() !== ''));
   const running = useApp((s) => s.run.status === 'running');
+  const whyCount = useApp((s) => (s.advice.status === 'done' || s.advice.status === 'loading' ? s.advice.diagnoses.length : undefined));
   const { setView, setFilter } = useActions();
   const tabs = visibleViews(view);
   const tabRefs = useRef<Record<string, HTMLButtonElement | null>>({});
@@ -112,7 +122,7 @@ export function ResultsPane() {
       <div className="results-head">
         <div role="tablist" aria-label="Result views" className="tabs">
           {tabs.map((v, i) => {
-            const n = countFor(v, view);
+            const n = v === 'why' ? (view ? whyCount : undefined) : countFor(v, view);
             return (
               <button
                 key={v}
@@ -161,6 +171,7 @@ export function ResultsPane() {
         {shown === 'targets' ? <TargetsPane /> : null}
         {shown === 'dropped' ? <DroppedPane /> : null}
         {shown === 'failed' ? <FailedPane /> : null}
+        {shown === 'why' ? <WhyNotPane /> : null}
         {shown === 'trace' ? <TracePane /> : null}
         {shown === 'config' ? <GeneratedConfigPane /> : null}
         {shown === 'objects' ? <ObjectsPane /> : null}

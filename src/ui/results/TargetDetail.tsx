@@ -1,17 +1,16 @@
 // Everything about the selected target: where it came from, why it is (not) scraped, its labels
 // before and after relabeling, with copy buttons and the way into its trace.
-import type { RunView, TargetView } from '../../worker/view.ts';
+import type { TargetView } from '../../worker/view.ts';
+import { findTargetView } from './findTarget.ts';
 import { CopyButton } from '../components/CopyButton.tsx';
 import { LabelTable, formatLabelSet } from '../components/LabelTable.tsx';
-import { useActions } from '../state/context.ts';
+import { useMemo } from 'react';
+import { DiagnosisCard } from '../panes/why/DiagnosisCard.tsx';
+import { useActions, useApp } from '../state/context.ts';
 import { JumpButton, rulePos } from './JumpButton.tsx';
 import { reasonText } from './ReasonLine.tsx';
 
-export function findTargetView(view: RunView | undefined, id: string | undefined): TargetView | undefined {
-  if (!view || !id) return undefined;
-  for (const j of view.jobs) for (const list of [j.active, j.dropped, j.failed, j.duplicates]) for (const t of list) if (t.id === id) return t;
-  return undefined;
-}
+export { findTargetView };
 
 const STATE_WORD: Record<TargetView['state'], string> = { active: 'Active', dropped: 'Dropped', failed: 'Failed', duplicate: 'Collapsed duplicate' };
 
@@ -56,10 +55,26 @@ export function TargetDetail({ t }: { t: TargetView }) {
           </>
         ) : null}
       </dl>
+      <TargetDiagnoses id={t.id} />
       <div className="detail-tables">
         {t.labels ? <LabelTable title="Target labels" labels={t.labels} testId="final-labels" /> : null}
         <LabelTable title="Discovered labels" labels={t.discoveredLabels} testId="discovered-labels" />
       </div>
+    </section>
+  );
+}
+
+/** The engine's diagnoses of this target (from the run's diagnosis phase). */
+function TargetDiagnoses({ id }: { id: string }) {
+  const advice = useApp((s) => s.advice);
+  const runId = useApp((s) => s.run.id);
+  const mine = useMemo(() => (advice.runId === runId ? advice.diagnoses.filter((d) => d.target === id) : []), [advice, runId, id]);
+  if (!mine.length) return null;
+  return (
+    <section className="detail-diagnoses" aria-label="Why this target is not scraped" data-testid="target-diagnoses">
+      {mine.map((d, i) => (
+        <DiagnosisCard key={i} d={d} from="advice" traceButton={false} />
+      ))}
     </section>
   );
 }

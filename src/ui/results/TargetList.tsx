@@ -24,7 +24,15 @@ function address(t: TargetView): string {
 
 export function TargetList({ groups, kind }: { groups: Group[]; kind: ListKind }) {
   const selected = useApp((s) => s.selectedTarget);
-  const { selectTarget, openTrace } = useActions();
+  const advice = useApp((s) => s.advice);
+  const runId = useApp((s) => s.run.id);
+  const { selectTarget, openTrace, focusDiagnosis } = useActions();
+  // Targets the engine diagnosed → the diagnosis to open (only for the run on screen).
+  const diagnosed = useMemo(() => {
+    const m = new Map<string, number>();
+    if (advice.runId === runId) advice.diagnoses.forEach((d, i) => d.target && !m.has(d.target) && m.set(d.target, i));
+    return m;
+  }, [advice, runId]);
   const rows = useMemo(() => {
     const out: Row[] = [];
     for (const g of groups) {
@@ -74,6 +82,11 @@ export function TargetList({ groups, kind }: { groups: Group[]; kind: ListKind }
               </span>
             </button>
             {r.t.reason?.kind === 'relabel' && rulePos(r.t.reason.rule) ? <JumpButton pos={rulePos(r.t.reason.rule) as SourceRange} testId="jump-rule" /> : null}
+            {diagnosed.has(r.t.id) ? (
+              <button type="button" className="btn btn-small why-btn" onClick={() => focusDiagnosis(diagnosed.get(r.t.id) as number)} aria-label={`Why: the diagnosis of ${address(r.t)}`} data-testid="why-btn">
+                Why?
+              </button>
+            ) : null}
             <button type="button" className="btn btn-small trace-btn" onClick={() => openTrace(r.t.id)} aria-label={`Trace of ${address(r.t)}`}>
               Trace
             </button>

@@ -1,7 +1,8 @@
 // Pure state transitions for the editor files and the session (biome's state.ts habit): the
 // zustand store calls these, the unit tests call them directly, React holds no logic of its own.
 import type { Session, SessionFile } from '../permalink/codec.ts';
-import type { ProfileChoice } from '../../worker/protocol.ts';
+import type { Diagnosis } from '../../engine/index.ts';
+import type { PodStateChoice, ProfileChoice, WhatIf } from '../../worker/protocol.ts';
 import type { ViewId } from './views.ts';
 
 export interface EditorFile {
@@ -115,13 +116,73 @@ export interface SessionParts {
   view: ViewId;
   selectedTarget?: string | undefined;
   filter: string;
+  whatIf?: readonly WhatIf[];
 }
 
 export function toSession(p: SessionParts): Session {
   const s: Session = { files: p.files.map((f) => ({ name: f.name, text: f.text })), profile: p.profile, view: p.view };
   if (p.selectedTarget) s.target = p.selectedTarget;
   if (p.filter) s.filter = p.filter;
+  if (p.whatIf?.length) s.whatIf = p.whatIf.map((w) => ({ ...w }));
   return s;
+}
+
+/** The object a what-if knob is on. */
+export interface WhatIfRef {
+  kind: string;
+  namespace: string;
+  name: string;
+}
+
+const sameRef = (a: WhatIfRef, b: WhatIfRef) => a.kind === b.kind && a.namespace === b.namespace && a.name === b.name;
+
+/** The knob on `ref`, if any. */
+export function whatIfOf(list: readonly WhatIf[], ref: WhatIfRef): PodStateChoice | undefined {
+  return list.find((w) => sameRef(w, ref))?.state;
+}
+
+/** Sets (or with `undefined` removes) the knob on `ref`; a changed knob keeps its place (order matters: a later
+ * knob wins for the same Pod), a new one goes last. */
+export function setWhatIf(list: readonly WhatIf[], ref: WhatIfRef, state: PodStateChoice | undefined): WhatIf[] {
+  const i = list.findIndex((w) => sameRef(w, ref));
+  if (state === undefined) return i < 0 ? [...list] : list.filter((_, j) => j !== i);
+  const entry: WhatIf = { kind: ref.kind, namespace: ref.namespace, name: ref.name, state };
+  if (i < 0) return [...list, entry];
+  return list.map((w, j) => (j === i ? entry : w));
+}
+
+/** The kinds a what-if knob can sit on: a Pod, or a workload whose Pods it sets. */
+export const WHAT_IF_KINDS: readonly string[] = ['Pod', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob'];
+
+export type TextEdit = NonNullable<Diagnosis['suggestion']>['edits'][number];
+
+/** Applies non-overlapping edits that all refer to `text` as it was (the engine's TextEdit contract). */
+export function spliceEdits(text: string, edits: readonly TextEdit[]): string {
+  let out = text;
+  for (const e of [...edits].sort((a, b) => b.offset - a.offset)) out = out.slice(0, e.offset) + e.text + out.slice(e.offset + e.length);
+  return out;
+}
+
+export type FixCheck = { ok: true; texts: Map<string, string> } | { ok: false; why: string };
+
+/**
+ * Whether a suggestion's edits still apply: each edited file must be open and hold exactly the text the
+ * diagnosed run read (offsets refer to it). Returns the new text of every edited file.
+ */
+export function checkFix(files: readonly EditorFile[], runInput: readonly SessionFile[] | undefined, edits: readonly TextEdit[]): FixCheck {
+  if (!edits.length) return { ok: false, why: 'this suggestion has no edit to apply' };
+  const texts = new Map<string, string>();
+  const byFile = new Map<string, TextEdit[]>();
+  for (const e of edits) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
+  for (const [name, list] of byFile) {
+    const f = files.find((x) => x.name === name);
+    if (!f) return { ok: false, why: `${name} is not open in the editor` };
+    const seen = runInput?.find((x) => x.name === name);
+    if (!seen || seen.text !== f.text) return { ok: false, why: `${name} changed since it was diagnosed; wait for the new result` };
+    if (list.some((e) => e.offset < 0 || e.length < 0 || e.offset + e.length > f.text.length)) return { ok: false, why: `an edit falls outside ${name}` };
+    texts.set(name, spliceEdits(f.text, list));
+  }
+  return { ok: true, texts };
 }
 
 /** Input files as the engine gets them: empty tabs are left out. */

@@ -1,12 +1,13 @@
 // The result views, in tab order. `as const` plus a derived union: the closed set the store, the
 // permalink codec and the keyboard shortcuts (Alt+1…) share.
-export const VIEWS = ['targets', 'dropped', 'failed', 'trace', 'config', 'objects', 'problems'] as const;
+export const VIEWS = ['targets', 'dropped', 'failed', 'why', 'trace', 'config', 'objects', 'problems'] as const;
 export type ViewId = (typeof VIEWS)[number];
 
 export const VIEW_TITLES: Record<ViewId, string> = {
   targets: 'Active',
   dropped: 'Dropped',
   failed: 'Failed',
+  why: 'Why not?',
   trace: 'Trace',
   config: 'Operators',
   objects: 'Objects',

@@ -36,9 +36,6 @@ const LOCATIONLESS: Partial<Record<Diagnostic['code'], (r: RunResult, opts: RunO
  * "open"). Tolerated here so that the fuzzers keep looking for other bugs; each entry goes when its bug is fixed (the
  * regression case then passes and its `it.fails` fails, which is the signal). Keep each predicate narrow. */
 export const KNOWN_OPEN: { id: string; matches: (d: Diagnostic, r: RunResult) => boolean }[] = [
-  // operators/prometheus-config.ts: the "all selectors nil" warning takes its position from
-  // spec.serviceMonitorSelector, which is exactly the field that is absent.
-  { id: 'open-prometheus-nil-selectors-no-location', matches: (d) => d.code === 'OPERATOR_NOT_SELECTED' && d.severity === 'warning' },
   // targets/vmagent-run.ts: "vmagent would crash" names a job and a target but carries no position.
   { id: 'open-vmagent-crash-no-location', matches: (d, r) => d.code === 'CONFIG_INVALID' && r.instances.some((i) => (i as { fatal?: string }).fatal === d.message) },
 ];

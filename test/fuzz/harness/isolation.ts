@@ -57,7 +57,7 @@ export const BROKEN_YAML: readonly string[] = [
 
 /** Broken JSON values to put into a JSON stream. */
 export const BROKEN_JSON: readonly string[] = [
-  '{"kind": "Pod", "metadata": {"name": "x",}}',
+  '{"kind": "Pod", "metadata": {"name": "x"]]}',
   '{"kind": "Pod" "metadata": {}}',
   '{"a": [1, 2}',
   '[1, 2, 3}',

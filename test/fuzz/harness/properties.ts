@@ -30,6 +30,16 @@ export interface FuzzProperty {
   check: (c: Case) => void;
 }
 
+/** Inputs that hit a known open bug whose symptom is unbounded work rather than a wrong result (regressions/open-*.json,
+ * "bounded-output"): skipped, or one such input would stall a whole run. Each goes when its bug is fixed. */
+const KNOWN_OPEN_INPUTS: { id: string; re: RegExp }[] = [
+  // operators: `shards: N` renders a keep regex listing all N shards.
+  { id: 'open-operator-shards-unbounded', re: /["']?shards["']?\s*:\s*["']?\d{5,}/ },
+  // cluster: `replicas: N` (or a Job's parallelism/completions) simulates N Pods; `replicas: "1e309"` never stops.
+  { id: 'open-cluster-replicas-unbounded', re: /["']?(replicas|parallelism|completions)["']?\s*:\s*["']?(\d{5,}|\d+(\.\d+)?[eE])/ },
+];
+export const knownOpenInput = (c: Case): boolean => c.files.some((f) => KNOWN_OPEN_INPUTS.some((k) => k.re.test(f.text)));
+
 /** Properties 1–3 of invariants.ts. */
 const invariants = (c: Case) => void checkRun(c.files, c.opts ?? {});
 
@@ -71,7 +81,7 @@ export const PROPERTIES: FuzzProperty[] = [
   },
   {
     name: 'tree-mutations',
-    runs: 600,
+    runs: 500,
     arbitrary: fc.tuple(treeMutation, fc.option(runOptions, { nil: undefined, freq: 3 })).map(([m, opts]) => {
       const r = applyTreeMutation(m);
       return { files: r.files, ...(opts ? { opts } : {}), from: `tree-mutation of ${r.id}` };
@@ -80,7 +90,7 @@ export const PROPERTIES: FuzzProperty[] = [
   },
   {
     name: 'mixtures',
-    runs: 200,
+    runs: 150,
     // Several corpus entries at once (objects of one, config of another, operator objects of a third), plus
     // generated objects, under random run options.
     arbitrary: fc
@@ -142,12 +152,15 @@ export interface Outcome {
 }
 
 /** Runs one property with a seed and a budget. Never throws; the outcome says what happened. */
-export function runProperty(p: FuzzProperty, opts: { seed?: number; runs?: number; path?: string } = {}): Outcome {
+/** `onInput`: called with every input before it runs (the long run leaves a breadcrumb, for crashes no test can catch). */
+export function runProperty(p: FuzzProperty, opts: { seed?: number; runs?: number; path?: string; onInput?: (c: Case) => void } = {}): Outcome {
   const seed = opts.seed ?? envNumber('FUZZ_SEED') ?? defaultSeed(p.name);
   const runs = opts.runs ?? Math.max(1, Math.round(p.runs * (envNumber('FUZZ_RUNS_SCALE') ?? 1)));
   const path = opts.path ?? (typeof process !== 'undefined' ? process.env.FUZZ_PATH || undefined : undefined);
   const details = fc.check(
     fc.property(p.arbitrary, (c) => {
+      fc.pre(!knownOpenInput(c));
+      opts.onInput?.(c);
       p.check(c);
     }),
     { seed, numRuns: runs, endOnFailure: false, ...(path ? { path } : {}) },

@@ -2,8 +2,8 @@
 // Setting an existing name changes it in place (setLabelValue), a new name is appended, "" is stored as a
 // value (removeEmptyLabels drops such labels after the last rule), reads take the first label of a name
 // (GetLabelByName), and labelmap_all can rename in place (duplicates are possible, as in vmagent).
-import { compareStrings, type Labels } from '../../labels.ts';
-import type { LabelAccess } from '../builder.ts';
+import type { Labels } from '../../labels.ts';
+import { sortGo, type LabelAccess } from '../builder.ts';
 
 export class VmLabels implements LabelAccess {
   ns: string[];
@@ -14,9 +14,15 @@ export class VmLabels implements LabelAccess {
   /** vmagent sorts the merged labels by name before relabeling (mergeLabels: SortLabelsStable). */
   constructor(private readonly base: Labels) {
     const keys = Object.keys(base);
+    // Discovered labels arrive sorted (populate-vmagent builds them so); sort otherwise, in Go byte order.
     let sorted = true;
-    for (let i = 1; i < keys.length && sorted; i++) if (compareStrings(keys[i - 1] as string, keys[i] as string) > 0) sorted = false;
-    if (!sorted) keys.sort(compareStrings);
+    for (let i = 1; i < keys.length; i++) {
+      if ((keys[i - 1] as string) >= (keys[i] as string)) {
+        sorted = false;
+        break;
+      }
+    }
+    if (!sorted) sortGo(keys);
     this.ns = keys;
     const vs: string[] = new Array(keys.length);
     let empty = false;

@@ -3,13 +3,17 @@
 import type { SelectionView } from '../../../worker/view.ts';
 import { CopyButton } from '../../components/CopyButton.tsx';
 import { JumpButton } from '../../results/JumpButton.tsx';
-import { useApp } from '../../state/context.ts';
+import { useMemo } from 'react';
+import { useActions, useApp } from '../../state/context.ts';
 
 function nsName(ns: string | undefined, name: string): string {
   return ns ? `${ns}/${name}` : name;
 }
 
-export function SelectionList({ items }: { items: SelectionView[] }) {
+const monitorKey = (kind: string, ns: string | undefined, name: string) => `${kind}\u0000${ns ?? ''}\u0000${name}`;
+
+export function SelectionList({ items, whyOf }: { items: SelectionView[]; whyOf?: Map<string, number> }) {
+  const { focusDiagnosis } = useActions();
   return (
     <ul className="selection" data-testid="selection-list">
       {items.map((m, i) => (
@@ -21,6 +25,11 @@ export function SelectionList({ items }: { items: SelectionView[] }) {
           {m.monitor.pos ? <JumpButton pos={m.monitor.pos} /> : null}
           <span className="muted"> · by {m.owner}</span>
           {m.convertedFrom ? <span className="muted"> · converted from {m.convertedFrom.kind} {nsName(m.convertedFrom.namespace, m.convertedFrom.name)}</span> : null}
+          {m.outcome !== 'selected' && whyOf?.has(monitorKey(m.monitor.kind, m.monitor.namespace, m.monitor.name)) ? (
+            <button type="button" className="btn btn-small why-btn" data-testid="selection-why" onClick={() => focusDiagnosis(whyOf.get(monitorKey(m.monitor.kind, m.monitor.namespace, m.monitor.name)) as number)}>
+              Why not?
+            </button>
+          ) : null}
           {m.reason ? <div className="sel-reason">{m.reason}</div> : null}
           {m.field ? (
             <div className="sel-field muted">
@@ -37,6 +46,17 @@ export function SelectionList({ items }: { items: SelectionView[] }) {
 export function GeneratedConfigPane() {
   const generated = useApp((s) => s.run.view?.generated);
   const selection = useApp((s) => s.run.view?.selection);
+  const advice = useApp((s) => s.advice);
+  const runId = useApp((s) => s.run.id);
+  // Monitors the engine diagnosed → the diagnosis to open.
+  const whyOf = useMemo(() => {
+    const m = new Map<string, number>();
+    if (advice.runId !== runId) return m;
+    advice.diagnoses.forEach((d, i) => {
+      for (const o of d.objects) if (o.role === 'monitor' && !m.has(monitorKey(o.kind, o.namespace, o.name))) m.set(monitorKey(o.kind, o.namespace, o.name), i);
+    });
+    return m;
+  }, [advice, runId]);
   if (!generated?.length && !selection?.length) {
     return (
       <div className="empty" data-testid="config-empty">
@@ -49,7 +69,7 @@ export function GeneratedConfigPane() {
       {selection?.length ? (
         <section aria-label="Monitor selection">
           <h3 className="pane-h">Monitor selection</h3>
-          <SelectionList items={selection} />
+          <SelectionList items={selection} whyOf={whyOf} />
         </section>
       ) : null}
       {(generated ?? []).map((g) => (

@@ -1,10 +1,14 @@
 // Every object the engine knows: from the input, implied by the API server, or made by the cluster
-// simulation (marked "simulated"), and what it ignored.
+// simulation (marked "simulated"), and what it ignored. Pods show the state the engine ran them in, and
+// Pods and workloads carry a what-if knob (ready / not ready / Pending / Failed) that re-runs the engine.
 import { useDeferredValue, useMemo } from 'react';
 import type { ObjectView } from '../../../worker/view.ts';
 import { VirtualList } from '../../components/VirtualList.tsx';
 import { JumpButton } from '../../results/JumpButton.tsx';
+import { STATE_WORDS } from '../../results/WhatIfBar.tsx';
 import { useApp } from '../../state/context.ts';
+import { WHAT_IF_KINDS } from '../../state/transitions.ts';
+import { WhatIfControl } from './WhatIfControl.tsx';
 
 type Row = { type: 'head'; text: string } | { type: 'obj'; o: ObjectView } | { type: 'ignored'; kind: string; name: string; reason: string; file: string; line: number };
 
@@ -52,7 +56,9 @@ export function ObjectsPane() {
         return (
           <div className="object-row" role="listitem" data-testid="object-row" data-simulated={o.simulated ? 'true' : undefined}>
             <span className="obj-kind">{o.kind}</span>
-            <span className="mono">{nsName(o.namespace, o.name)}</span>
+            <span className="mono obj-name" title={nsName(o.namespace, o.name)}>
+              {nsName(o.namespace, o.name)}
+            </span>
             {o.simulated ? (
               <span className="badge badge-simulated" data-testid="simulated-badge" title={`made by the ${o.simulated.controller} from ${o.simulated.kind} ${nsName(o.simulated.namespace, o.simulated.name)}`}>
                 simulated · {o.simulated.controller}
@@ -64,6 +70,12 @@ export function ObjectsPane() {
               </span>
             ) : null}
             {!o.simulated && !o.implied ? <JumpButton pos={{ file: o.file, line: o.line, col: o.col }} /> : null}
+            {o.podState && o.podState !== 'unknown' ? (
+              <span className={`badge badge-pod-${o.podState}`} data-testid="pod-state" title="The Pod's state as discovery saw it (phase, Ready condition)">
+                {STATE_WORDS[o.podState] ?? o.podState}
+              </span>
+            ) : null}
+            {WHAT_IF_KINDS.includes(o.kind) ? <WhatIfControl kind={o.kind} namespace={o.namespace ?? 'default'} name={o.name} /> : null}
           </div>
         );
       }}

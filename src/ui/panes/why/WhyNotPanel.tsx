@@ -1,37 +1,59 @@
-// "Why not?": explanations the engine itself produced — monitors a Prometheus/VMAgent object did not
-// select or rejected (operator layer), and the engine's diagnoses when it has them. Renders nothing
-// otherwise: the page never makes an explanation up.
+// The "Why not?" strip above the target lists: one line per diagnosis the engine made of the run
+// (its headline, the object to change, the verified fix a click away) and the way into the full
+// "Why not?" view. Renders nothing when the engine found nothing: the page never makes a reason up.
 import { useMemo } from 'react';
-import { SelectionList } from '../config/GeneratedConfigPane.tsx';
 import { useActions, useApp } from '../../state/context.ts';
+import { checkFix } from '../../state/transitions.ts';
+import { uncoveredMonitors } from './WhyNotPane.tsx';
+
+const SHOWN = 3;
 
 export function WhyNotPanel() {
-  const diagnoses = useApp((s) => s.run.view?.diagnoses);
+  const advice = useApp((s) => s.advice);
+  const files = useApp((s) => s.files);
   const selection = useApp((s) => s.run.view?.selection);
-  // Filtered outside the selector: a selector must return the same object for the same state.
-  const missed = useMemo(() => selection?.filter((m) => m.outcome !== 'selected'), [selection]);
-  const { openTrace } = useActions();
-  if (!diagnoses?.length && !missed?.length) return null;
+  const { focusDiagnosis, applyFix, setView } = useActions();
+  const missed = useMemo(() => uncoveredMonitors(selection, advice.diagnoses), [selection, advice.diagnoses]);
+  // Info-level diagnoses (e.g. a not-ready endpoint that is still scraped) stay in the full view.
+  const shown = useMemo(() => advice.diagnoses.map((d, i) => ({ d, i })).filter((x) => x.d.severity !== 'info'), [advice.diagnoses]);
+  if (!shown.length && !missed.length) return null;
   return (
     <section className="why-not" aria-label="Why not?" data-testid="why-not">
-      <h3>Why not?</h3>
-      {missed?.length ? <SelectionList items={missed} /> : null}
-      {diagnoses?.length ? (
-        <ul>
-          {diagnoses.map((d, i) => (
-            <li key={i}>
-              <strong>{d.title}</strong>
-              {d.detail ? <p>{d.detail}</p> : null}
-              {d.fix ? <p className="fix">Fix: {d.fix}</p> : null}
-              {d.targetId ? (
-                <button type="button" className="btn btn-small" onClick={() => openTrace(d.targetId as string)}>
-                  Trace it
+      <h3>
+        Why not?
+        <button type="button" className="btn btn-small btn-link" onClick={() => setView('why')} data-testid="why-open">
+          {shown.length + missed.length > SHOWN ? `all ${shown.length + missed.length}` : 'details'}
+        </button>
+      </h3>
+      <ul className="why-lines">
+        {shown.slice(0, SHOWN).map(({ d, i }) => {
+          const s = d.suggestion;
+          const ok = s && s.verified && checkFix(files, advice.input, s.edits).ok;
+          return (
+            <li key={`${advice.runId}:${i}`} className="why-line" data-testid="why-line" data-kind={d.kind}>
+              <span className={`sev sev-${d.severity}`}>{d.severity}</span>
+              <button type="button" className="why-title" onClick={() => focusDiagnosis(i)} title={d.sentence}>
+                {d.title}
+              </button>
+              {d.locationField ? <span className="muted mono why-field">{d.locationField}</span> : null}
+              {s && ok ? (
+                <button type="button" className="btn btn-small btn-primary" onClick={() => applyFix(s, 'advice')} title={s.description} data-testid="why-line-apply">
+                  Apply fix
                 </button>
               ) : null}
             </li>
-          ))}
-        </ul>
-      ) : null}
+          );
+        })}
+        {missed.slice(0, Math.max(0, SHOWN - shown.length)).map((m, i) => (
+          <li key={`m${i}`} className="why-line" data-testid="why-line" data-kind="monitor-selection">
+            <span className="sev sev-warning">{m.outcome.replace('-', ' ')}</span>
+            <button type="button" className="why-title" onClick={() => setView('why')}>
+              {m.monitor.kind} {m.monitor.namespace}/{m.monitor.name}
+            </button>
+            {m.reason ? <span className="muted why-field">{m.reason}</span> : null}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
