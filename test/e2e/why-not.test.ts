@@ -239,6 +239,11 @@ describe('"Why not?" about any Pod or Service', () => {
       expect(await g.page.locator('[data-testid=why-answer] [data-testid=diag-sentence]').first().textContent()).toBe(sentence);
     };
     const svc = { kind: 'Service' as const, namespace: 'shop', name: 'checkout' };
+    // The picker lists the run's Pods and Services (input and simulated), filtered by every word typed.
+    await g.page.fill('[data-testid=why-query-input]', 'shop');
+    const all = res.store.all().filter((o) => (o.obj.kind === 'Pod' || o.obj.kind === 'Service') && o.obj.metadata.namespace === 'shop');
+    expect(await g.page.locator('[data-testid=why-query-option]').count()).toBe(all.length);
+    await screenshot(g.page, 'why-query-picker');
     await g.page.fill('[data-testid=why-query-input]', 'service shop/checkout');
     await g.page.keyboard.press('Enter');
     const svcAnswer = whyNot(files, res, svc, { verify: true, runOptions: opts });

@@ -3,6 +3,7 @@
 // jobs: `<job>-<index>-<5 chars>` with the completion-index label/annotation and hostname),
 // labelled with the job-name and controller-uid labels the API server puts on the template
 // (pkg/registry/batch/job/strategy.go generateSelector). A finished Job's Pods are Succeeded.
+import { podBudget } from './limits.ts';
 import type { KubeObject, StoredObject } from '../ingest/kinds.ts';
 import { uidOf, type SimContext } from './context.ts';
 import { rootOf } from './owners.ts';
@@ -33,7 +34,7 @@ export function simulateJob(ctx: SimContext, j: StoredObject<Job>): void {
   const job = j.obj;
   if (workloadPods(ctx, job).length) return;
   const complete = jobComplete(job);
-  const n = podCount(job, complete);
+  const n = podBudget(ctx, j, podCount(job, complete), ['spec', job.spec?.completions !== undefined ? 'completions' : 'parallelism']);
   const uid = uidOf(job);
   const name = job.metadata.name;
   const indexed = job.spec?.completionMode === 'Indexed';

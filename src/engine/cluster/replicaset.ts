@@ -1,6 +1,7 @@
 // ReplicaSet → Pods, as the replicaset controller creates them (pkg/controller/replicaset
 // manageReplicas → controller.CreatePodsWithGenerateName): `spec.replicas` Pods named
 // `<replicaset>-<5 chars>` from the template, each with a controller ownerRef.
+import { podBudget } from './limits.ts';
 import type { KubeObject, StoredObject } from '../ingest/kinds.ts';
 import type { SimContext } from './context.ts';
 import { rootOf } from './owners.ts';
@@ -13,7 +14,7 @@ export interface ReplicaSet extends KubeObject {
 /** ReplicaSetController.manageReplicas: create `replicas` (default 1) Pods unless the input holds its Pods. */
 export function simulateReplicaSet(ctx: SimContext, rs: StoredObject<ReplicaSet>): void {
   if (workloadPods(ctx, rs.obj).length) return;
-  const replicas = rs.obj.spec?.replicas ?? 1;
+  const replicas = podBudget(ctx, rs, rs.obj.spec?.replicas ?? 1, ['spec', 'replicas']);
   const root = rootOf(ctx.out, rs);
   // A ReplicaSet made from a Deployment traces its Pods to the Deployment; the RS controller still makes them.
   for (let i = 0; i < replicas; i++) {

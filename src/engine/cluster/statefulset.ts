@@ -3,6 +3,7 @@
 // initIdentity, updateIdentity): hostname = pod name, subdomain = spec.serviceName, and the
 // statefulset.kubernetes.io/pod-name, apps.kubernetes.io/pod-index and
 // controller-revision-hash labels.
+import { podBudget } from './limits.ts';
 import { diag } from '../diagnostics.ts';
 import type { KubeObject, StoredObject } from '../ingest/kinds.ts';
 import type { SimContext } from './context.ts';
@@ -17,7 +18,7 @@ export interface StatefulSet extends KubeObject {
 export function simulateStatefulSet(ctx: SimContext, s: StoredObject<StatefulSet>): void {
   const sts = s.obj;
   if (workloadPods(ctx, sts).length) return;
-  const replicas = sts.spec?.replicas ?? 1;
+  const replicas = podBudget(ctx, s, sts.spec?.replicas ?? 1, ['spec', 'replicas']);
   const start = sts.spec?.ordinals?.start ?? 0;
   // The ControllerRevision name, `<set>-<hash>`, is the label value (history.ControllerRevisionName).
   const revision = `${sts.metadata.name}-${templateHash(sts.spec?.template ?? {}, 'sts')}`;

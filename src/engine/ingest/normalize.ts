@@ -334,8 +334,10 @@ function coercePath(cur: PlainValue | undefined, rest: string[], at: (string | n
   const coerced = coerceScalar(next, t);
   if (coerced === undefined) {
     ctx.diagnostics.push(
-      diag('INVALID_FIELD', 'error', `${[...at, key].join('.')}: ${JSON.stringify(next)} is not a valid ${t === 'bool' ? 'boolean' : t === 'int' ? 'integer' : 'port (number or name)'}; a real API server rejects this object`, ctx.locate([...at, key]) ?? ctx.fallback),
+      diag('INVALID_FIELD', 'error', `${[...at, key].join('.')}: ${JSON.stringify(next)} is not a valid ${t === 'bool' ? 'boolean' : t === 'int' ? 'integer' : 'port (number or name)'}; a real API server rejects this object (the field is ignored here)`, ctx.locate([...at, key]) ?? ctx.fallback),
     );
+    // Readers must never see a string where the schema says number (e.g. replicas: "1e309").
+    delete cur[key];
     return;
   }
   cur[key] = coerced;
@@ -343,8 +345,8 @@ function coercePath(cur: PlainValue | undefined, rest: string[], at: (string | n
 
 function coerceScalar(v: PlainValue, t: FieldType): PlainValue | undefined {
   if (t === 'int') {
-    if (typeof v === 'number') return Number.isInteger(v) ? v : undefined;
-    if (typeof v === 'string' && /^[-+]?(0|[1-9]\d*)$/.test(v)) return Number(v);
+    if (typeof v === 'number') return Number.isSafeInteger(v) ? v : undefined;
+    if (typeof v === 'string' && /^[-+]?(0|[1-9]\d*)$/.test(v) && Number.isSafeInteger(Number(v))) return Number(v);
     if (typeof v === 'string' && /^0x[0-9a-fA-F]+$/.test(v)) return Number(v); // YAML 1.1 hex ints decode as ints
     return undefined;
   }

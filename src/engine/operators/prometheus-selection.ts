@@ -35,6 +35,9 @@ export interface PromOptions {
 }
 
 /** The generator context for one Prometheus/PrometheusAgent (an assumed one has `so` undefined). */
+/** Most shards the simulator renders (the operator itself has no limit). */
+export const MAX_SHARDS = 10_000;
+
 export function buildPromCtx(owner: OperatorOwner, so: StoredObject | undefined, spec: Obj, assets: Assets, opts: PromOptions): { ctx: PromCtx; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const where = so ? (so.locate?.(['spec']) ?? { ...so.origin.pos }) : undefined;
@@ -56,7 +59,13 @@ export function buildPromCtx(owner: OperatorOwner, so: StoredObject | undefined,
     }
     scrapeClasses.set(name, { cls, index });
   });
-  const shards = Math.max(1, int(spec, 'shards') ?? 1);
+  let shards = Math.max(1, int(spec, 'shards') ?? 1);
+  if (shards > MAX_SHARDS) {
+    // The operator would render a keep regex listing every shard and one StatefulSet per shard; past this
+    // many the page would run out of memory, and no real Prometheus runs that many shards.
+    diagnostics.push(diag('OPERATOR_REJECTED', 'warning', `${owner.kind} ${owner.namespace}/${owner.name}: shards ${shards} is more than the simulator renders; using ${MAX_SHARDS}`, so?.locate?.(['spec', 'shards']) ?? where));
+    shards = MAX_SHARDS;
+  }
   const agent = owner.kind === 'PrometheusAgent';
   const ctx: PromCtx = {
     owner,

@@ -54,6 +54,19 @@ function extract(t: string, i: number): { name: string; num: number; end: number
 }
 
 /** Go `Regexp.Expand(template, match)`. */
+/** Largest label value a template may build (16 Mi characters). Go would build anything memory allows; a
+ * chain of `$1$1…` rules can double a value per rule, and JavaScript strings top out around 512 Mi
+ * characters — long before that, a browser tab runs out of memory. Past this size the target fails with a
+ * clear message (see targets/populate.ts) instead of the engine throwing. */
+export const MAX_EXPANDED_LENGTH = 16 * 1024 * 1024;
+
+/** Thrown (and caught by target population) when a template would build a value past MAX_EXPANDED_LENGTH. */
+export class ExpansionTooLarge extends Error {
+  constructor(readonly length: number) {
+    super(`a relabel replacement would build a label value of ${length} characters (limit ${MAX_EXPANDED_LENGTH})`);
+  }
+}
+
 export function goExpand(template: string, match: ExpandMatch): string {
   if (template.indexOf('$') < 0) return template;
   const { groups, names } = match;
@@ -77,11 +90,14 @@ export function goExpand(template: string, match: ExpandMatch): string {
     }
     i = ref.end;
     if (ref.num >= 0) {
-      out += groups[ref.num] ?? '';
+      const g = groups[ref.num] ?? '';
+      if (out.length + g.length > MAX_EXPANDED_LENGTH) throw new ExpansionTooLarge(out.length + g.length);
+      out += g;
     } else if (names) {
       // The first group with that name that took part in the match.
       for (let k = 0; k < names.length; k++) {
         if (names[k] === ref.name && groups[k] !== undefined) {
+          if (out.length + groups[k]!.length > MAX_EXPANDED_LENGTH) throw new ExpansionTooLarge(out.length + groups[k]!.length);
           out += groups[k];
           break;
         }

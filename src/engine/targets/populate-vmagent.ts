@@ -2,6 +2,7 @@
 // (lib/promscrape/config.go scrapeWorkConfig.getScrapeWork and mergeLabels; newer versions move the URL part
 // into promrelabel/scrape_url.go GetScrapeURL). Version differences are profile.targets switches.
 import type { GlobalConfig, ScrapeConfig } from '../config/types.ts';
+import { ExpansionTooLarge } from '../relabel/expand.ts';
 import { formatGoDuration, formatPromDuration } from '../config/duration.ts';
 import { durationValue } from '../config/vm-duration.ts';
 import { compareStrings, type Labels } from '../labels.ts';
@@ -105,7 +106,13 @@ export function populateVm(input: VmPopulateInput): VmPopulateOutcome {
   const address = input.target['__address__'] ?? '';
   const withExternal = tp.externalLabelsInTargets && Object.keys(input.global.externalLabels).length > 0;
   if (steps) steps.push({ implicit: 'job-defaults', note: `labels of job "${job.jobName}" merged under the discovered ones${withExternal ? ', global external_labels first (vmagent before 1.82)' : ''}; empty values are kept`, before: { ...input.group, ...input.target }, after: { ...discovered }, keep: true });
-  const rel = applyRelabelVm(discovered, job.relabelConfigs, profile, { trace: input.trace });
+  let rel: ReturnType<typeof applyRelabelVm>;
+  try {
+    rel = applyRelabelVm(discovered, job.relabelConfigs, profile, { trace: input.trace });
+  } catch (e) {
+    if (!(e instanceof ExpansionTooLarge)) throw e;
+    return { state: 'failed', discovered, address: discovered['__address__'] ?? '', code: 'LABEL_TOO_LARGE', message: e.message, trace: steps };
+  }
   if (steps && rel.steps) steps.push(...rel.steps);
   if (rel.dropped) {
     const rule = rel.droppedBy!;

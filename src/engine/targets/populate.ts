@@ -2,6 +2,7 @@
 // scrape/target.go PopulateDiscoveredLabels + PopulateLabels for the profile's version.
 // Every implicit step is recorded in the trace when tracing is on.
 import type { GlobalConfig, ScrapeConfig } from '../config/types.ts';
+import { ExpansionTooLarge } from '../relabel/expand.ts';
 import { formatPromDuration, parsePromDuration } from '../config/duration.ts';
 import type { Labels } from '../labels.ts';
 import type { Profile } from '../profiles/types.ts';
@@ -81,7 +82,13 @@ export function populate(input: PopulateInput): PopulateOutcome {
   const steps: TraceStep[] | undefined = input.trace ? [] : undefined;
   const { job, profile } = input;
   const discovered = discoveredLabels(input, steps);
-  const rel = applyRelabel(discovered, job.relabelConfigs, profile, { trace: input.trace });
+  let rel: ReturnType<typeof applyRelabel>;
+  try {
+    rel = applyRelabel(discovered, job.relabelConfigs, profile, { trace: input.trace });
+  } catch (e) {
+    if (!(e instanceof ExpansionTooLarge)) throw e;
+    return { state: 'failed', discovered, code: 'LABEL_TOO_LARGE', message: e.message, trace: steps };
+  }
   if (steps && rel.steps) steps.push(...rel.steps);
   if (rel.dropped) {
     const rule = rel.droppedBy!;

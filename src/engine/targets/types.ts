@@ -22,7 +22,9 @@ export type FailCode =
   | 'TIMEOUT_GT_INTERVAL'
   | 'BAD_BOOL_LABEL'
   | 'INVALID_LABEL_VALUE'
-  | 'INVALID_URL';
+  | 'INVALID_URL'
+  /** A relabel rule would build a label value past the engine's size limit (relabel/expand.ts). */
+  | 'LABEL_TOO_LARGE';
 
 /** The Kubernetes object a target was discovered from (for the UI and the diagnosis). */
 export interface ObjectRef {

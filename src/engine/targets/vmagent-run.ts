@@ -10,7 +10,9 @@ export function vmagentRunChecks(inst: Instance, diagnostics: Diagnostic[]): voi
     const t = j.active.find((x) => x.crash);
     if (!t?.crash) continue;
     const message = `vmagent would crash: job ${JSON.stringify(j.job)}, target ${t.scrapeUrl ?? ''}: ${t.crash}; it scrapes nothing`;
-    diagnostics.push(diag('CONFIG_INVALID', 'error', message));
+    // Anchor it at the job whose target would crash the scraper.
+    const pos = inst.config?.scrapeConfigs.find((c) => c.jobName === j.job)?.pos;
+    diagnostics.push(diag('CONFIG_INVALID', 'error', message, pos));
     inst.configRejected = true;
     inst.fatal = message;
     return;

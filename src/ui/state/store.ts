@@ -49,6 +49,8 @@ export interface RunState {
   seq: number;
   /** The engine client's id of the run `view` came from (advice requests name it). */
   id?: number;
+  /** The input that run read (suggested edits refer to it). */
+  input?: SessionFile[];
 }
 
 /** The engine's diagnoses of a run (phase two: they arrive after the targets). */
@@ -224,7 +226,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
         if (o.status === 'done') {
           const exists = st.selectedTarget !== undefined && targetExists(o.view, st.selectedTarget);
           set({
-            run: { status: 'done', view: o.view, seq: st.run.seq + 1, id: o.id },
+            run: { status: 'done', view: o.view, seq: st.run.seq + 1, id: o.id, input },
             selectedTarget: exists ? st.selectedTarget : undefined,
             trace: null,
             firstResultMs: st.firstResultMs ?? Math.round(now()),
@@ -374,8 +376,8 @@ export function createAppStore(deps: StoreDeps): AppStore {
       },
       diagnoseNow() {
         const { run } = get();
-        if (run.id === undefined) return;
-        diagnoseRun(run.id, inputFiles(get().files), true);
+        if (run.id === undefined || !run.input) return;
+        diagnoseRun(run.id, run.input, true);
       },
       askWhyNot(query) {
         if (!query) {
@@ -383,8 +385,8 @@ export function createAppStore(deps: StoreDeps): AppStore {
           return;
         }
         const { run } = get();
-        if (run.id === undefined) return;
-        askQuery(run.id, get().advice.runId === run.id ? get().advice.input : inputFiles(get().files), query);
+        if (run.id === undefined || !run.input) return;
+        askQuery(run.id, run.input, query);
       },
       applyFix(sug, from) {
         const st = get();

@@ -37,7 +37,7 @@ const LOCATIONLESS: Partial<Record<Diagnostic['code'], (r: RunResult, opts: RunO
  * regression case then passes and its `it.fails` fails, which is the signal). Keep each predicate narrow. */
 export const KNOWN_OPEN: { id: string; matches: (d: Diagnostic, r: RunResult) => boolean }[] = [
   // targets/vmagent-run.ts: "vmagent would crash" names a job and a target but carries no position.
-  { id: 'open-vmagent-crash-no-location', matches: (d, r) => d.code === 'CONFIG_INVALID' && r.instances.some((i) => (i as { fatal?: string }).fatal === d.message) },
+
 ];
 
 /** Line count and line lengths of a text, for bounds checks. */

@@ -33,10 +33,6 @@ export interface FuzzProperty {
 /** Inputs that hit a known open bug whose symptom is unbounded work rather than a wrong result (regressions/open-*.json,
  * "bounded-output"): skipped, or one such input would stall a whole run. Each goes when its bug is fixed. */
 const KNOWN_OPEN_INPUTS: { id: string; re: RegExp }[] = [
-  // operators: `shards: N` renders a keep regex listing all N shards.
-  { id: 'open-operator-shards-unbounded', re: /["']?shards["']?\s*:\s*["']?\d{5,}/ },
-  // cluster: `replicas: N` (or a Job's parallelism/completions) simulates N Pods; `replicas: "1e309"` never stops.
-  { id: 'open-cluster-replicas-unbounded', re: /["']?(replicas|parallelism|completions)["']?\s*:\s*["']?(\d{5,}|\d+(\.\d+)?[eE])/ },
 ];
 export const knownOpenInput = (c: Case): boolean => c.files.some((f) => KNOWN_OPEN_INPUTS.some((k) => k.re.test(f.text)));
 
