@@ -9,4 +9,7 @@ export { getProfile, listProfiles, DEFAULT_PROFILE, type Profile, type ProfileId
 export type { InputFile } from './ingest/documents.ts';
 export type { StoredObject, KubeObject, Origin } from './ingest/kinds.ts';
 export { diagnose, whyNot, applyEdits } from './diagnose/index.ts';
-export type { Diagnosis } from './diagnose/index.ts';
+export type { Diagnosis, DiagnosisKind, DiagnosisFamily, DiagObject, Suggestion, TextEdit, WhyNotQuery, RuleEvidence } from './diagnose/index.ts';
+export type { WhatIf } from './cluster/simulate.ts';
+export type { Instance } from './run.ts';
+export type { MonitorSelection, GeneratedConfig, OperatorOwner } from './operators/generate.ts';

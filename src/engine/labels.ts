@@ -43,6 +43,19 @@ export function labelsKey(l: Labels): string {
   return JSON.stringify(sortLabels(l));
 }
 
+/** An exact identity key of a label set (equal sets ⇔ equal keys), cheaper than labelsKey: names in UTF-16 order,
+ * each name and value length-prefixed (so no separator character can make two sets collide). Not for display. */
+export function labelsIdentity(l: Labels): string {
+  const keys = Object.keys(l).sort();
+  let s = '';
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    const v = l[k]!;
+    s += k.length + ':' + k + v.length + ':' + v;
+  }
+  return s;
+}
+
 export function labelsEqual(a: Labels, b: Labels): boolean {
   const ka = Object.keys(a);
   if (ka.length !== Object.keys(b).length) return false;

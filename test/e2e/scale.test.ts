@@ -2,8 +2,10 @@
 // virtualized list (only the rows in view exist), filtering and traces still work.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, currentSeq, expectClean, launch, openPage, screenshot, waitForEditor, waitForResult } from './browser.ts';
-import { expectedFor } from './engine-expect.ts';
+import { baseUrl, currentSeq, expectClean, launch, openPage, screenshot, showView, waitForEditor, waitForResult } from './browser.ts';
+import { diagnose, run } from '../../src/engine/index.ts';
+import { verifyBudget } from '../../src/worker/advice.ts';
+import { expectedFor, runOptionsFor } from './engine-expect.ts';
 
 /** `pods` Pods with three declared ports each (a kubectl List, as `kubectl get pods -A -o json` writes it). */
 function bigDump(pods: number): { name: string; text: string }[] {
@@ -79,6 +81,14 @@ describe('a big dump', () => {
     await g.page.locator('[data-testid=target-row] .trace-btn').first().click();
     await g.page.waitForSelector('[data-testid=trace-pane][data-state=ready]', { timeout: 60_000 });
     expect(await g.page.locator('[data-testid=trace-step]').count()).toBeGreaterThan(3);
+    // A big run is diagnosed on request only; "Diagnose now" gives the engine's diagnoses.
+    await showView(g.page, 'why');
+    await g.page.waitForSelector('[data-testid=diagnose-skipped]');
+    await g.page.click('[data-testid=diagnose-now]');
+    await g.page.waitForSelector('[data-testid=run-status][data-advice=done]', { timeout: 120_000 });
+    const res = run(files, runOptionsFor(files, 'auto'));
+    const diags = diagnose(files, res, { verify: true, runOptions: runOptionsFor(files, 'auto'), maxRuns: verifyBudget(files.reduce((n, f) => n + f.text.length, 0)) });
+    expect(await g.page.locator('[data-testid=why-list] [data-testid=diagnosis]').count()).toBe(diags.length);
     expectClean(g);
     await g.context.close();
   });

@@ -99,7 +99,7 @@ export function podsNotRunning(ctx: Ctx, jc: JobCtx | undefined, svcName: string
   const down = pods.filter((p) => !podState(p.obj).running);
   if (!down.length || down.length < pods.length) return undefined;
   const first = down[0] as StoredObject<Pod>;
-  const d = diag('pod-not-running', 'error', 'Selected pods are not running', `${svcName} selects ${list(down.map((p) => p.obj.metadata.name))}, but ${down.length === 1 ? 'it' : 'they'} ${podState(first.obj).words}; a pod without an IP (or finished) is in no endpoint, so there is no target`, UPSTREAM_ENDPOINTS);
+  const d = diag('pod-not-running', 'error', 'Selected pods are not running', `${svcName} selects ${list(down.map((p) => p.obj.metadata.name))}, but ${down.length === 1 ? `it ${podState(first.obj).words}` : `they are down (${first.obj.metadata.name} ${podState(first.obj).words})`}; a pod without an IP (or finished) is in no endpoint, so there is no target`, UPSTREAM_ENDPOINTS);
   d.objects = down.slice(0, 3).map((p) => objRef(p, 'pod'));
   const src = podSource(ctx.result.store, first);
   if (src) {

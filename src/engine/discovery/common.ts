@@ -31,7 +31,11 @@ export class Reporter {
 /** strutil.SanitizeLabelName: every code point outside [a-zA-Z0-9_] becomes one `_` (the `u` flag makes an
  * astral character one match, as Go's regexp works on runes). */
 export function sanitizeLabelName(name: string): string {
-  return name.replace(/[^a-zA-Z0-9_]/gu, '_');
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f)) return name.replace(/[^a-zA-Z0-9_]/gu, '_');
+  }
+  return name;
 }
 
 /** Go net.JoinHostPort: brackets the host when it contains a colon (IPv6), nothing else. */
@@ -79,14 +83,24 @@ export function putSanitized(
 ): void {
   if (!map) return;
   const keys = Object.keys(map).sort(compareStrings);
-  const byName = new Map<string, string[]>();
-  for (const k of keys) {
+  // Two keys collide only when one of them changed in sanitising; the grouping below runs only then.
+  let changed = false;
+  const names: string[] = new Array(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
     const ln = sanitizeLabelName(k);
+    names[i] = ln;
+    if (ln !== k) changed = true;
     ls[prefix + ln] = lv(map[k]);
     if (presentPrefix !== undefined) ls[presentPrefix + ln] = PRESENT;
+  }
+  if (!changed || new Set(names).size === names.length) return;
+  const byName = new Map<string, string[]>();
+  for (let i = 0; i < keys.length; i++) {
+    const ln = names[i]!;
     const same = byName.get(ln);
-    if (same) same.push(k);
-    else byName.set(ln, [k]);
+    if (same) same.push(keys[i]!);
+    else byName.set(ln, [keys[i]!]);
   }
   for (const [ln, same] of byName) if (same.length > 1) reportCollision(prefix + ln, same, map, report, src);
 }

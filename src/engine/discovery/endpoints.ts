@@ -6,7 +6,7 @@ import type { Labels } from '../labels.ts';
 import { addNamespaceLabels, addNodeLabels, addObjectMetaLabels, describe, fieldPos, joinHostPort, lv, lvInt, merge, META, NAMESPACE_LABEL } from './common.ts';
 import {
   podContainers,
-  podLabels,
+  sharedPodLabels,
   POD_CONTAINER_IMAGE,
   POD_CONTAINER_INIT,
   POD_CONTAINER_NAME,
@@ -46,7 +46,7 @@ export function attachPod(
   ctx: RoleContext,
   sidecarsOnly = false,
 ): Labels {
-  const t = merge(target, podLabels(pod, ctx));
+  const t = merge(target, sharedPodLabels(pod, ctx));
   if (port === undefined) return t;
   const withInit = ctx.profile.initContainersInEndpoints;
   for (const { c, init } of podContainers(pod.obj, withInit, sidecarsOnly)) {
@@ -97,7 +97,8 @@ export function extraPortTargets(seen: Map<string, SeenPod>, ctx: RoleContext, o
         // Prometheus: the group labels supply the object metadata. vmagent builds each target whole: object
         // metadata (per extraTargetObjectMeta) and service labels under the pod and container labels.
         const under = objectLabels ? objectLabels(pod) : undefined;
-        out.push(under ? merge(merge(under, podLabels(pod, ctx)), t) : merge(t, podLabels(pod, ctx)));
+        const pl = sharedPodLabels(pod, ctx);
+        out.push(under ? merge(merge(under, pl), t) : merge(t, pl));
       }
     }
   }

@@ -86,6 +86,18 @@ export function podLabels(o: StoredObject<Pod>, ctx: RoleContext): Labels {
   return ls;
 }
 
+/** podLabels, computed once per pod and discoverer; the result is shared and must not be modified. Building them again
+ * gives the same set (the stores and profile are the discoverer's; repeated diagnostics are dropped by the Reporter). */
+export function sharedPodLabels(o: StoredObject<Pod>, ctx: RoleContext): Labels {
+  const cache = (ctx.podLabelsCache ??= new Map());
+  let ls = cache.get(o);
+  if (ls === undefined) {
+    ls = podLabels(o, ctx);
+    cache.set(o, ls);
+  }
+  return ls;
+}
+
 /** findPodContainerID: the containerID of the status entry with the container's name, else "". */
 function containerID(p: Pod, name: string, init: boolean): string {
   return lv(containerStatus(p, name, init)?.['containerID']);

@@ -42,6 +42,9 @@ export interface RoleContext {
   attach: AttachFlags;
   stores: SideStores;
   report: Reporter;
+  /** podLabels by pod, for this discoverer (a pod's labels are read for every endpoint port and extra port). The
+   * cached sets are shared: callers copy them (merge) and never write to them. */
+  podLabelsCache?: Map<StoredObject<Pod>, Labels>;
 }
 
 /** The main object kinds, by role. */

@@ -1,7 +1,7 @@
 // The Prometheus /api/v1/targets?state=any shape (plus failedTargets, which the real
 // API never shows), sorted deterministically like the conformance goldens.
 import { formatDiagnostic } from '../diagnostics.ts';
-import { compareStrings, labelsKey, sortLabels, type Labels } from '../labels.ts';
+import { compareStrings, labelsIdentity, sortLabels, type Labels } from '../labels.ts';
 import { getProfile } from '../profiles/index.ts';
 import type { RunResult } from '../run.ts';
 import type { Target } from './types.ts';
@@ -77,7 +77,7 @@ export function toApiTargets(res: RunResult): ApiTargets {
     }
     for (const t of j.dropped) {
       if (vm) {
-        const k = labelsKey(t.discoveredLabels);
+        const k = labelsIdentity(t.discoveredLabels);
         if (vmDropped.has(k)) continue;
         vmDropped.add(k);
       }

@@ -3,9 +3,9 @@
 // active targets with equal labels and URL are one target).
 import type { GlobalConfig, ScrapeConfig } from '../config/types.ts';
 import type { TargetGroup } from '../discovery/types.ts';
-import { labelsKey } from '../labels.ts';
+import { labelsIdentity } from '../labels.ts';
 import type { Profile } from '../profiles/types.ts';
-import { populate } from './populate.ts';
+import { populate, type PopulateInput } from './populate.ts';
 import { populateVm, type VmPopulateOutcome } from './populate-vmagent.ts';
 import type { JobTargets, ObjectRef, Target } from './types.ts';
 
@@ -37,14 +37,19 @@ export function objectOfSource(source: string): ObjectRef | undefined {
 export function buildJobTargets(job: ScrapeConfig, all: JobGroups[], global: GlobalConfig, profile: Profile, trace: boolean): JobTargets {
   const out: JobTargets = { job: job.jobName, active: [], dropped: [], failed: [], duplicates: [] };
   const byIdentity = new Map<string, number>();
+  const isVm = profile.engine === 'vmagent';
   let n = 0;
   for (const { sdIndex, groups } of all) {
     for (const g of groups) {
-      g.targets.forEach((t, index) => {
-        const input = { target: t, group: g.labels, job, global, profile, trace };
-        const vm: VmPopulateOutcome | undefined = profile.engine === 'vmagent' ? populateVm(input) : undefined;
+      const obj = objectOfSource(g.source);
+      const targets = g.targets;
+      for (let index = 0; index < targets.length; index++) {
+        const t = targets[index]!;
+        const input: PopulateInput = { target: t, group: g.labels, job, global, profile, trace };
+        const vm: VmPopulateOutcome | undefined = isVm ? populateVm(input) : undefined;
         const r = vm ?? populate(input);
-        const base: Target = {
+        // Built once and completed in place: the keys land in the same order as a spread copy would put them.
+        const target: Target = {
           id: `${job.jobName}#${n++}`,
           job: job.jobName,
           source: g.source,
@@ -54,32 +59,35 @@ export function buildJobTargets(job: ScrapeConfig, all: JobGroups[], global: Glo
           discoveredLabels: r.discovered,
           scrapePool: job.jobName,
         };
-        const obj = objectOfSource(g.source);
-        if (obj) base.object = obj;
-        if (r.trace) base.trace = r.trace;
+        if (obj) target.object = { ...obj };
+        if (r.trace) target.trace = r.trace;
         if (r.state === 'dropped') {
-          out.dropped.push({ ...base, reason: r.reason });
-          return;
+          target.reason = r.reason;
+          out.dropped.push(target);
+          continue;
         }
         if (r.state === 'failed') {
-          const f: Target = { ...base, reason: { kind: 'invalid', code: r.code, message: r.message }, error: `instance ${index} in group ${g.source}: ${r.message}` };
+          target.reason = { kind: 'invalid', code: r.code, message: r.message };
+          target.error = `instance ${index} in group ${g.source}: ${r.message}`;
           // vmagent logs "cannot create kubernetes_sd_config target %q for job_name %q: <error>".
-          if (vm) Object.assign(f, { address: vm.address, error: r.message });
-          out.failed.push(f);
-          return;
+          if (vm) Object.assign(target, { address: vm.address, error: r.message });
+          out.failed.push(target);
+          continue;
         }
-        const target: Target = { ...base, labels: r.labels, internalLabels: r.internal, scrapeUrl: r.url };
+        target.labels = r.labels;
+        target.internalLabels = r.internal;
+        target.scrapeUrl = r.url;
         let identity: string;
         if (vm?.state === 'active') {
           identity = vm.identity;
           target.scrapePool = vm.scrapePool;
           if (vm.crash) target.crash = vm.crash;
-        } else identity = labelsKey(r.internal) + '\u0000' + r.url;
+        } else identity = labelsIdentity(r.internal) + '\u0000' + r.url;
         const prev = byIdentity.get(identity);
         if (prev === undefined) {
           byIdentity.set(identity, out.active.length);
           out.active.push(target);
-          return;
+          continue;
         }
         const kept = out.active[prev]!;
         if (profile.targets.duplicates === 'collapse-keep-last') {
@@ -89,7 +97,7 @@ export function buildJobTargets(job: ScrapeConfig, all: JobGroups[], global: Glo
         } else {
           out.dropped.push({ ...target, state: 'duplicate', reason: { kind: 'duplicate', of: prev, note: `duplicate of ${kept.source} target ${kept.index} (same labels and URL)` } });
         }
-      });
+      }
     }
   }
   return out;

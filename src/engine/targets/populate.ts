@@ -28,14 +28,92 @@ export type PopulateOutcome =
   | { state: 'dropped'; discovered: Labels; reason: DropReason; trace?: TraceStep[] }
   | { state: 'failed'; discovered: Labels; code: FailCode; message: string; trace?: TraceStep[] };
 
+/** Builder.Set when the label is empty or absent ("" deletes). */
+function setDefault(lb: Labels, k: string, v: string): void {
+  if (!lb[k]) {
+    if (v === '') delete lb[k];
+    else lb[k] = v;
+  }
+}
+
+interface JobDefaults {
+  interval: string;
+  timeout: string;
+  nativeHistograms: string;
+  alwaysClassic: string;
+  convertNhcb: string;
+}
+
+/** The job's default label values as text, computed once per job object (the fields are read-only after parsing;
+ * the key includes them all, so a changed job is never served stale values). */
+const JOB_DEFAULTS = new WeakMap<ScrapeConfig, { job: JobDefaultsFrom; d: JobDefaults }>();
+type JobDefaultsFrom = Pick<ScrapeConfig, 'scrapeInterval' | 'scrapeTimeout' | 'scrapeNativeHistograms' | 'alwaysScrapeClassicHistograms' | 'convertClassicHistogramsToNhcb'>;
+function jobDefaults(job: ScrapeConfig): JobDefaults {
+  const hit = JOB_DEFAULTS.get(job);
+  if (
+    hit &&
+    hit.job.scrapeInterval === job.scrapeInterval &&
+    hit.job.scrapeTimeout === job.scrapeTimeout &&
+    hit.job.scrapeNativeHistograms === job.scrapeNativeHistograms &&
+    hit.job.alwaysScrapeClassicHistograms === job.alwaysScrapeClassicHistograms &&
+    hit.job.convertClassicHistogramsToNhcb === job.convertClassicHistogramsToNhcb
+  ) {
+    return hit.d;
+  }
+  const d: JobDefaults = {
+    interval: formatPromDuration(job.scrapeInterval),
+    timeout: formatPromDuration(job.scrapeTimeout),
+    nativeHistograms: String(job.scrapeNativeHistograms),
+    alwaysClassic: String(job.alwaysScrapeClassicHistograms),
+    convertNhcb: String(job.convertClassicHistogramsToNhcb),
+  };
+  const from: JobDefaultsFrom = {
+    scrapeInterval: job.scrapeInterval,
+    scrapeTimeout: job.scrapeTimeout,
+    scrapeNativeHistograms: job.scrapeNativeHistograms,
+    alwaysScrapeClassicHistograms: job.alwaysScrapeClassicHistograms,
+    convertClassicHistogramsToNhcb: job.convertClassicHistogramsToNhcb,
+  };
+  JOB_DEFAULTS.set(job, { job: from, d });
+  return d;
+}
+
+/** parsePromDuration memoised: every target of a job usually carries the same interval and timeout text. The results
+ * are only read. */
+const DURATIONS = new Map<string, ReturnType<typeof parsePromDuration>>();
+function parseDurationCached(text: string): ReturnType<typeof parsePromDuration> {
+  let r = DURATIONS.get(text);
+  if (r === undefined) {
+    if (DURATIONS.size >= 256) DURATIONS.clear();
+    r = parsePromDuration(text);
+    DURATIONS.set(text, r);
+  }
+  return r;
+}
+
+/** Whether a spread copy of the target equals the filtering loop's copy: nothing to leave out, and no own "__proto__"
+ * key (the loop's assignment drops it; a spread would keep it). */
+function cloneable(target: Labels, vanish: boolean): boolean {
+  if (Object.prototype.hasOwnProperty.call(target, '__proto__')) return false;
+  if (!vanish) return true;
+  for (const k in target) if (target[k] === '') return false;
+  return true;
+}
+
 /** PopulateDiscoveredLabels: target labels, then group labels the target lacks, then job defaults and params. */
 export function discoveredLabels(input: Omit<PopulateInput, 'trace'>, steps?: TraceStep[]): Labels {
   const { target, group, job, profile } = input;
-  const lb: Labels = {};
   const vanish = profile.targets.emptyDiscoveredLabelsVanish;
-  for (const k in target) {
-    const v = target[k]!;
-    if (v !== '' || !vanish) lb[k] = v;
+  let lb: Labels;
+  if (cloneable(target, vanish)) {
+    // The same keys in the same order as the loop below would give, copied in one step.
+    lb = { ...target };
+  } else {
+    lb = {};
+    for (const k in target) {
+      const v = target[k]!;
+      if (v !== '' || !vanish) lb[k] = v;
+    }
   }
   for (const k in group) {
     if (k in target) continue;
@@ -44,21 +122,16 @@ export function discoveredLabels(input: Omit<PopulateInput, 'trace'>, steps?: Tr
   }
   const before = steps ? { ...lb } : undefined;
   // Set only when empty or absent (labels.Builder.Set("") deletes, so "" never lands).
-  const setDefault = (k: string, v: string) => {
-    if (!lb[k]) {
-      if (v === '') delete lb[k];
-      else lb[k] = v;
-    }
-  };
-  setDefault('job', job.jobName);
-  setDefault('__scrape_interval__', formatPromDuration(job.scrapeInterval));
-  setDefault('__scrape_timeout__', formatPromDuration(job.scrapeTimeout));
-  setDefault('__metrics_path__', job.metricsPath);
-  setDefault('__scheme__', job.scheme);
+  const d = jobDefaults(job);
+  setDefault(lb, 'job', job.jobName);
+  setDefault(lb, '__scrape_interval__', d.interval);
+  setDefault(lb, '__scrape_timeout__', d.timeout);
+  setDefault(lb, '__metrics_path__', job.metricsPath);
+  setDefault(lb, '__scheme__', job.scheme);
   if (profile.targets.histogramLabels) {
-    setDefault('__scrape_native_histograms__', String(job.scrapeNativeHistograms));
-    setDefault('__always_scrape_classic_histograms__', String(job.alwaysScrapeClassicHistograms));
-    setDefault('__convert_classic_histograms_to_nhcb__', String(job.convertClassicHistogramsToNhcb));
+    setDefault(lb, '__scrape_native_histograms__', d.nativeHistograms);
+    setDefault(lb, '__always_scrape_classic_histograms__', d.alwaysClassic);
+    setDefault(lb, '__convert_classic_histograms_to_nhcb__', d.convertNhcb);
   }
   if (steps && before) steps.push({ implicit: 'job-defaults', note: `defaults from job "${job.jobName}" (set only where discovery left them empty)`, before, after: { ...lb }, keep: true });
   if (job.params.length) {
@@ -94,13 +167,12 @@ export function populate(input: PopulateInput): PopulateOutcome {
     const rule = rel.droppedBy!;
     return { state: 'dropped', discovered, reason: { kind: 'relabel', rule: ruleRef(rule) }, trace: steps };
   }
-  const lb: Labels = { ...rel.labels };
-  const fail = (code: FailCode, message: string): PopulateOutcome => {
-    steps?.push({ implicit: 'validate', note: message, before: { ...lb }, after: { ...lb }, keep: false });
-    return { state: 'failed', discovered, code, message, trace: steps };
-  };
+  // Meta labels are deleted after relabeling. Without a trace nothing shows the set before that, so the copy leaves
+  // them out (the checks below read no __meta_* label); with a trace the full set is copied and they are removed in
+  // their own step.
+  const lb = copyForPopulate(rel.labels, steps === undefined);
   let addr = lb['__address__'] ?? '';
-  if (addr === '') return fail('NO_ADDRESS', 'no address');
+  if (addr === '') return fail(steps, lb, discovered, 'NO_ADDRESS', 'no address');
 
   if (profile.targets.addDefaultPort) {
     // 2.x addPort: only when the address does not split but would with a port appended.
@@ -111,39 +183,48 @@ export function populate(input: PopulateInput): PopulateOutcome {
       if (scheme === 'http' || scheme === '') addr += ':80';
       else if (scheme === 'https') addr += ':443';
       // The message names the job's configured scheme, not the label (upstream quirk).
-      else return fail('INVALID_SCHEME', `invalid scheme: ${JSON.stringify(job.scheme)}`);
+      else return fail(steps, lb, discovered, 'INVALID_SCHEME', `invalid scheme: ${JSON.stringify(job.scheme)}`);
       lb['__address__'] = addr;
       if (steps && before) steps.push({ implicit: 'default-port', note: `no port in the address: ${addr.slice(addr.lastIndexOf(':'))} added for scheme "${scheme || 'http'}"`, before, after: { ...lb }, keep: true });
     }
   }
-  if (addr.includes('/')) return fail('ADDRESS_HAS_PATH', `${JSON.stringify(addr)} is not a valid hostname`);
+  if (addr.includes('/')) return fail(steps, lb, discovered, 'ADDRESS_HAS_PATH', `${JSON.stringify(addr)} is not a valid hostname`);
 
-  const interval = parsePromDuration(lb['__scrape_interval__'] ?? '');
-  if (!interval.ok) return fail('BAD_INTERVAL', `error parsing scrape interval: ${interval.message}`);
-  if (interval.ms === 0) return fail('ZERO_INTERVAL', 'scrape interval cannot be 0');
-  const timeout = parsePromDuration(lb['__scrape_timeout__'] ?? '');
-  if (!timeout.ok) return fail('BAD_TIMEOUT', `error parsing scrape timeout: ${timeout.message}`);
-  if (timeout.ms === 0) return fail('ZERO_TIMEOUT', 'scrape timeout cannot be 0');
+  const interval = parseDurationCached(lb['__scrape_interval__'] ?? '');
+  if (!interval.ok) return fail(steps, lb, discovered, 'BAD_INTERVAL', `error parsing scrape interval: ${interval.message}`);
+  if (interval.ms === 0) return fail(steps, lb, discovered, 'ZERO_INTERVAL', 'scrape interval cannot be 0');
+  const timeout = parseDurationCached(lb['__scrape_timeout__'] ?? '');
+  if (!timeout.ok) return fail(steps, lb, discovered, 'BAD_TIMEOUT', `error parsing scrape timeout: ${timeout.message}`);
+  if (timeout.ms === 0) return fail(steps, lb, discovered, 'ZERO_TIMEOUT', 'scrape timeout cannot be 0');
   if (timeout.ms > interval.ms) {
-    return fail('TIMEOUT_GT_INTERVAL', `scrape timeout cannot be greater than scrape interval (${JSON.stringify(lb['__scrape_timeout__'])} > ${JSON.stringify(lb['__scrape_interval__'])})`);
+    return fail(
+      steps,
+      lb,
+      discovered,
+      'TIMEOUT_GT_INTERVAL',
+      `scrape timeout cannot be greater than scrape interval (${JSON.stringify(lb['__scrape_timeout__'])} > ${JSON.stringify(lb['__scrape_interval__'])})`,
+    );
   }
   if (profile.targets.histogramLabels) {
     for (const [name, desc] of HISTOGRAM_LABELS) {
       const v = lb[name];
-      if (v && !GO_BOOLS.has(v)) return fail('BAD_BOOL_LABEL', `error parsing ${desc}: strconv.ParseBool: parsing ${JSON.stringify(v)}: invalid syntax`);
+      if (v && !GO_BOOLS.has(v)) return fail(steps, lb, discovered, 'BAD_BOOL_LABEL', `error parsing ${desc}: strconv.ParseBool: parsing ${JSON.stringify(v)}: invalid syntax`);
     }
   }
   // Meta labels are deleted after relabeling; other internal labels stay (they feed the URL and identity).
-  const beforeMeta = steps ? { ...lb } : undefined;
-  for (const k of Object.keys(lb)) if (k.startsWith('__meta_')) delete lb[k];
-  if (steps && beforeMeta) steps.push({ implicit: 'drop-meta', note: '__meta_* labels removed after relabeling', before: beforeMeta, after: { ...lb }, keep: true });
+  if (steps) {
+    const beforeMeta = { ...lb };
+    for (const k of Object.keys(lb)) if (k.startsWith('__meta_')) delete lb[k];
+    steps.push({ implicit: 'drop-meta', note: '__meta_* labels removed after relabeling', before: beforeMeta, after: { ...lb }, keep: true });
+  }
   if (!lb['instance']) {
     const before = steps ? { ...lb } : undefined;
     lb['instance'] = addr;
     if (steps && before) steps.push({ implicit: 'instance', note: 'instance defaults to __address__', before, after: { ...lb }, keep: true });
   }
-  for (const [k, v] of Object.entries(lb)) {
-    if (hasLoneSurrogate(v)) return fail('INVALID_LABEL_VALUE', `invalid label value for ${JSON.stringify(k)}: ${JSON.stringify(v)}`);
+  for (const k of Object.keys(lb)) {
+    const v = lb[k]!;
+    if (hasLoneSurrogate(v)) return fail(steps, lb, discovered, 'INVALID_LABEL_VALUE', `invalid label value for ${JSON.stringify(k)}: ${JSON.stringify(v)}`);
   }
   const labels: Labels = {};
   for (const k of Object.keys(lb)) if (!k.startsWith('__')) labels[k] = lb[k]!;
@@ -153,6 +234,24 @@ export function populate(input: PopulateInput): PopulateOutcome {
     steps.push({ implicit: 'scrape-url', note: url, before: { ...labels }, after: { ...labels }, keep: true });
   }
   return { state: 'active', discovered, internal: lb, labels, url, trace: steps };
+}
+
+/** A copy of the relabeled set to finish the target on; `dropMeta` leaves out the __meta_* labels. */
+function copyForPopulate(src: Labels, dropMeta: boolean): Labels {
+  if (!dropMeta) return { ...src };
+  const lb: Labels = {};
+  for (const k of Object.keys(src)) {
+    if (k.startsWith('__meta_')) continue;
+    // An own "__proto__" label must stay an own property (as the spread copy keeps it), not set the prototype.
+    if (k === '__proto__') Object.defineProperty(lb, k, { value: src[k], writable: true, enumerable: true, configurable: true });
+    else lb[k] = src[k]!;
+  }
+  return lb;
+}
+
+function fail(steps: TraceStep[] | undefined, lb: Labels, discovered: Labels, code: FailCode, message: string): PopulateOutcome {
+  steps?.push({ implicit: 'validate', note: message, before: { ...lb }, after: { ...lb }, keep: false });
+  return { state: 'failed', discovered, code, message, trace: steps };
 }
 
 const HISTOGRAM_LABELS: [string, string][] = [

@@ -21,8 +21,27 @@ function shouldEscape(c: number, mode: Mode): boolean {
   return true;
 }
 
+/** shouldEscape for every ASCII byte, per mode (1: escape). */
+const ESCAPE: Record<Mode, Uint8Array> = { host: asciiTable('host'), path: asciiTable('path'), query: asciiTable('query') };
+function asciiTable(mode: Mode): Uint8Array {
+  const t = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) t[c] = shouldEscape(c, mode) ? 1 : 0;
+  return t;
+}
+
 /** Go net/url escape(s, mode) over UTF-8 bytes; space is '+' in query components. */
 export function goEscape(s: string, mode: Mode): string {
+  // Fast path: ASCII text that needs no escaping is its own encoding.
+  const table = ESCAPE[mode];
+  let clean = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128 || table[c] === 1) {
+      clean = false;
+      break;
+    }
+  }
+  if (clean) return s;
   let out = '';
   for (const b of utf8.encode(s)) {
     if (b === 0x20 && mode === 'query') out += '+';
@@ -34,6 +53,7 @@ export function goEscape(s: string, mode: Mode): string {
 
 /** url.Values.Encode: keys sorted, values in order. */
 export function encodeValues(values: Map<string, string[]>): string {
+  if (values.size === 0) return '';
   const keys = [...values.keys()].sort(compareStrings);
   const parts: string[] = [];
   for (const k of keys) {
@@ -66,8 +86,9 @@ export function goUrlString(scheme: string, host: string, path: string, rawQuery
 export function scrapeUrl(labels: Labels, configParams: [string, string[]][]): string {
   const values = new Map<string, string[]>();
   for (const [k, vs] of configParams) values.set(k, [...vs]);
-  for (const [name, v] of Object.entries(labels)) {
+  for (const name of Object.keys(labels)) {
     if (!name.startsWith('__param_')) continue;
+    const v = labels[name]!;
     const k = name.slice('__param_'.length);
     const cur = values.get(k);
     if (cur && cur.length > 0) cur[0] = v;

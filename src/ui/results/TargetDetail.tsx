@@ -1,5 +1,6 @@
 // Everything about the selected target: where it came from, why it is (not) scraped, its labels
 // before and after relabeling, with copy buttons and the way into its trace.
+import type { WhyNotQuery } from '../../worker/protocol.ts';
 import type { TargetView } from '../../worker/view.ts';
 import { findTargetView } from './findTarget.ts';
 import { CopyButton } from '../components/CopyButton.tsx';
@@ -55,7 +56,7 @@ export function TargetDetail({ t }: { t: TargetView }) {
           </>
         ) : null}
       </dl>
-      <TargetDiagnoses id={t.id} />
+      <TargetDiagnoses t={t} />
       <div className="detail-tables">
         {t.labels ? <LabelTable title="Target labels" labels={t.labels} testId="final-labels" /> : null}
         <LabelTable title="Discovered labels" labels={t.discoveredLabels} testId="discovered-labels" />
@@ -64,16 +65,52 @@ export function TargetDetail({ t }: { t: TargetView }) {
   );
 }
 
-/** The engine's diagnoses of this target (from the run's diagnosis phase). */
-function TargetDiagnoses({ id }: { id: string }) {
+/** The "why not?" question that covers a target: its Pod (and address port), else its Service. */
+export function questionFor(t: TargetView): WhyNotQuery | undefined {
+  const l = t.discoveredLabels;
+  const namespace = l.__meta_kubernetes_namespace;
+  if (!namespace) return undefined;
+  const port = Number(/:(\d+)$/.exec(l.__address__ ?? '')?.[1]);
+  const withPort = Number.isInteger(port) && port > 0 ? { port } : {};
+  if (l.__meta_kubernetes_pod_name) return { kind: 'Pod', namespace, name: l.__meta_kubernetes_pod_name, ...withPort };
+  if (l.__meta_kubernetes_service_name) return { kind: 'Service', namespace, name: l.__meta_kubernetes_service_name, ...withPort };
+  return undefined;
+}
+
+const sameQuestion = (a: WhyNotQuery, b: WhyNotQuery) => a.kind === b.kind && a.namespace === b.namespace && a.name === b.name && a.port === b.port;
+
+/** The engine's diagnoses of this target (from the run's diagnosis phase); for a target the diagnosis stage
+ * did not single out, the "why not?" question about its Pod or Service, asked on request. */
+function TargetDiagnoses({ t }: { t: TargetView }) {
   const advice = useApp((s) => s.advice);
   const runId = useApp((s) => s.run.id);
-  const mine = useMemo(() => (advice.runId === runId ? advice.diagnoses.filter((d) => d.target === id) : []), [advice, runId, id]);
-  if (!mine.length) return null;
+  const query = useApp((s) => s.query);
+  const { askWhyNot } = useActions();
+  const mine = useMemo(() => (advice.runId === runId ? advice.diagnoses.filter((d) => d.target === t.id) : []), [advice, runId, t.id]);
+  const q = useMemo(() => (t.state === 'active' ? undefined : questionFor(t)), [t]);
+  if (mine.length) {
+    return (
+      <section className="detail-diagnoses" aria-label="Why this target is not scraped" data-testid="target-diagnoses">
+        {mine.map((d, i) => (
+          <DiagnosisCard key={i} d={d} from="advice" traceButton={false} />
+        ))}
+      </section>
+    );
+  }
+  if (!q) return null;
+  const asked = query && sameQuestion(query.query, q) ? query : undefined;
+  const label = `${q.kind} ${q.namespace}/${q.name}${q.port !== undefined ? ` port ${q.port}` : ''}`;
   return (
-    <section className="detail-diagnoses" aria-label="Why this target is not scraped" data-testid="target-diagnoses">
-      {mine.map((d, i) => (
-        <DiagnosisCard key={i} d={d} from="advice" traceButton={false} />
+    <section className="detail-diagnoses" aria-label="Why this target is not scraped" data-testid="target-question">
+      {!asked ? (
+        <button type="button" className="btn btn-small" data-testid="ask-why" onClick={() => askWhyNot(q)}>
+          Ask the engine why not: {label}
+        </button>
+      ) : null}
+      {asked?.status === 'loading' && !asked.diagnoses.length ? <p className="muted">Asking the engine about {label}…</p> : null}
+      {asked?.status === 'error' ? <p className="banner banner-error">The engine could not answer: {asked.message}</p> : null}
+      {asked?.diagnoses.map((d, i) => (
+        <DiagnosisCard key={i} d={d} from="query" traceButton={false} />
       ))}
     </section>
   );

@@ -34,7 +34,7 @@ export function WhyNotPane() {
   return (
     <div className="why-pane" data-testid="why-pane">
       <WhyNotQuery />
-      <section className="why-list" aria-label="Diagnoses" ref={listRef}>
+      <section className="why-list" aria-label="Diagnoses" ref={listRef} data-testid="why-list">
         <h3 className="pane-h">
           Diagnoses
           {advice.status === 'done' ? (
