@@ -73,7 +73,11 @@ export function discover(
     const ctx: RoleContext = { sd, profile: profile.discovery, attach, stores: sideStores(store, scope, filters), report };
     for (const o of listMain(store, sd, scope, filters, profile.discovery, report)) {
       const g = build(o, ctx);
-      if (g) bySource.set(g.source, g);
+      if (!g) continue;
+      // Group labels are built key by key (a dictionary-mode object in V8); every target copies them, so copy them
+      // once into a fast-mode object (a spread keeps the same keys, order and values).
+      g.labels = { ...g.labels };
+      bySource.set(g.source, g);
     }
   }
   const groups = [...bySource.values()].filter((g) => g.targets.length > 0).sort((a, b) => compareStrings(a.source, b.source));

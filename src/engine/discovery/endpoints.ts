@@ -46,22 +46,25 @@ export function attachPod(
   ctx: RoleContext,
   sidecarsOnly = false,
 ): Labels {
-  const t = merge(target, sharedPodLabels(pod, ctx));
-  if (port === undefined) return t;
+  const pl = sharedPodLabels(pod, ctx);
+  if (port === undefined) return merge(target, pl);
+  // The container-port labels are gathered first and assigned last: Object.assign sets them in the same order (and
+  // at the same positions) as setting them one by one on the merged set, and leaves a fast-mode object.
+  const extra: Labels = {};
   const withInit = ctx.profile.initContainersInEndpoints;
   for (const { c, init } of podContainers(pod.obj, withInit, sidecarsOnly)) {
     for (const cport of c.ports ?? []) {
       if (cport.containerPort !== port) continue;
-      t[POD_CONTAINER_NAME] = lv(c.name);
-      if (ctx.profile.podContainerImage) t[POD_CONTAINER_IMAGE] = lv(c.image);
-      t[POD_CONTAINER_PORT_NAME] = lv(cport.name);
-      t[POD_CONTAINER_PORT_NUMBER] = lv(port);
-      t[POD_CONTAINER_PORT_PROTOCOL] = protocol(cport);
-      if (withInit) t[POD_CONTAINER_INIT] = String(init);
+      extra[POD_CONTAINER_NAME] = lv(c.name);
+      if (ctx.profile.podContainerImage) extra[POD_CONTAINER_IMAGE] = lv(c.image);
+      extra[POD_CONTAINER_PORT_NAME] = lv(cport.name);
+      extra[POD_CONTAINER_PORT_NUMBER] = lv(port);
+      extra[POD_CONTAINER_PORT_PROTOCOL] = protocol(cport);
+      if (withInit) extra[POD_CONTAINER_INIT] = String(init);
       break;
     }
   }
-  return t;
+  return Object.assign({}, target, pl, extra);
 }
 
 /** Records that `pod` was seen with endpoint port `port` (Go: seenPods map, insertion order kept here). */

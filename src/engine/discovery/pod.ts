@@ -92,7 +92,8 @@ export function sharedPodLabels(o: StoredObject<Pod>, ctx: RoleContext): Labels 
   const cache = (ctx.podLabelsCache ??= new Map());
   let ls = cache.get(o);
   if (ls === undefined) {
-    ls = podLabels(o, ctx);
+    // A spread copy is a fast-mode object (the set built key by key is a dictionary), cheap to copy from again.
+    ls = { ...podLabels(o, ctx) };
     cache.set(o, ls);
   }
   return ls;

@@ -46,3 +46,19 @@ export function applyRelabel(labels: Labels, rules: RelabelRule[], profile: Prof
   if (steps) r.steps = steps;
   return r;
 }
+
+/** applyRelabel without a trace, for the target stage: the builder itself (its labels are read once, by the caller)
+ * and the dropping rule, if any. */
+export function relabelBuilder(labels: Labels, rules: RelabelRule[], profile: Profile): { lb: LabelBuilder; droppedBy: RelabelRule | undefined } {
+  const lb = new LabelBuilder(labels);
+  const ctx: ActionContext = { profile: profile.relabel, notes: null };
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i] as RelabelRule;
+    const fn = actionFor(rule.action);
+    const val = sourceValue(rule, lb);
+    // An action no engine registered changes nothing (Prometheus would have refused the config).
+    const keep = fn ? fn(rule, lb, val, ctx) : true;
+    if (!keep) return { lb, droppedBy: rule };
+  }
+  return { lb, droppedBy: undefined };
+}

@@ -95,6 +95,28 @@ export class LabelBuilder implements LabelAccess {
     return this.build();
   }
 
+  /** labels() without the names starting with `skip`: the same keys, order and values as copying labels() and leaving
+   * those out, without building the full set first. Always a fresh object. */
+  labelsWithout(skip: string): Labels {
+    const del = this.deleted !== null && this.deleted.size > 0 ? this.deleted : null;
+    const base = this.base;
+    const addK = this.addK;
+    const addV = this.addV;
+    const o: Labels = {};
+    for (const k of Object.keys(base)) {
+      if (del !== null && del.has(k)) continue;
+      if (k.startsWith(skip)) continue;
+      const i = addK.length === 0 ? -1 : addK.indexOf(k);
+      put(o, k, i >= 0 ? (addV[i] as string) : (base[k] as string));
+    }
+    for (let i = 0; i < addK.length; i++) {
+      const k = addK[i] as string;
+      if (k.startsWith(skip) || Object.prototype.hasOwnProperty.call(base, k)) continue;
+      put(o, k, addV[i] as string);
+    }
+    return o;
+  }
+
   private build(): Labels {
     const del = this.deleted !== null && this.deleted.size > 0 ? this.deleted : null;
     if (del === null && this.addK.length === 0) return this.base;

@@ -6,7 +6,7 @@ import { ExpansionTooLarge } from '../relabel/expand.ts';
 import { formatPromDuration, parsePromDuration } from '../config/duration.ts';
 import type { Labels } from '../labels.ts';
 import type { Profile } from '../profiles/types.ts';
-import { applyRelabel } from '../relabel/apply.ts';
+import { applyRelabel, relabelBuilder } from '../relabel/apply.ts';
 import { ruleRef } from '../relabel/summary.ts';
 import type { TraceStep } from '../trace.ts';
 import { splitHostPort } from './go-net.ts';
@@ -100,6 +100,44 @@ function cloneable(target: Labels, vanish: boolean): boolean {
   return true;
 }
 
+/** discoveredLabels in one copy for the common case, or undefined when the general path is needed: no "" group value,
+ * no "" target value unless the profile makes them vanish, no group label the target has, no own "__proto__" key, no
+ * config params. Then the result is target, group and the absent defaults in this order, exactly as the general path builds
+ * it key by key (spread defines own properties as that assignment does; "__proto__" is excluded above). */
+function discoveredFast(input: Omit<PopulateInput, 'trace'>): Labels | undefined {
+  const { target, group, job, profile } = input;
+  if (job.params.length) return undefined;
+  const own = Object.prototype.hasOwnProperty;
+  if (own.call(target, '__proto__') || own.call(group, '__proto__')) return undefined;
+  let t = target;
+  for (const k in target) {
+    if (target[k] !== '') continue;
+    // An empty target label: with vanishing labels it is left out (a small object, copied key by key as the general
+    // path does); without, the general path decides.
+    if (!profile.targets.emptyDiscoveredLabelsVanish) return undefined;
+    t = {};
+    for (const k2 in target) if (target[k2] !== '') t[k2] = target[k2]!;
+    break;
+  }
+  for (const k in group) if (k in target || group[k] === '') return undefined;
+  const d = jobDefaults(job);
+  const defaults: Labels = {};
+  const add = (k: string, v: string) => {
+    if (v !== '' && t[k] === undefined && group[k] === undefined) defaults[k] = v;
+  };
+  add('job', job.jobName);
+  add('__scrape_interval__', d.interval);
+  add('__scrape_timeout__', d.timeout);
+  add('__metrics_path__', job.metricsPath);
+  add('__scheme__', job.scheme);
+  if (profile.targets.histogramLabels) {
+    add('__scrape_native_histograms__', d.nativeHistograms);
+    add('__always_scrape_classic_histograms__', d.alwaysClassic);
+    add('__convert_classic_histograms_to_nhcb__', d.convertNhcb);
+  }
+  return { ...t, ...group, ...defaults };
+}
+
 /** PopulateDiscoveredLabels: target labels, then group labels the target lacks, then job defaults and params. */
 export function discoveredLabels(input: Omit<PopulateInput, 'trace'>, steps?: TraceStep[]): Labels {
   const { target, group, job, profile } = input;
@@ -154,23 +192,26 @@ export function discoveredLabels(input: Omit<PopulateInput, 'trace'>, steps?: Tr
 export function populate(input: PopulateInput): PopulateOutcome {
   const steps: TraceStep[] | undefined = input.trace ? [] : undefined;
   const { job, profile } = input;
-  const discovered = discoveredLabels(input, steps);
-  let rel: ReturnType<typeof applyRelabel>;
+  const discovered = (steps ? undefined : discoveredFast(input)) ?? discoveredLabels(input, steps);
+  // Meta labels are deleted after relabeling. Without a trace nothing shows the set before that, so the copy leaves
+  // them out (the checks below read no __meta_* label); with a trace the full set is copied and they are removed in
+  // their own step.
+  let lb: Labels;
   try {
-    rel = applyRelabel(discovered, job.relabelConfigs, profile, { trace: input.trace });
+    if (steps) {
+      const rel = applyRelabel(discovered, job.relabelConfigs, profile, { trace: true });
+      if (rel.steps) steps.push(...rel.steps);
+      if (rel.dropped) return { state: 'dropped', discovered, reason: { kind: 'relabel', rule: ruleRef(rel.droppedBy!) }, trace: steps };
+      lb = { ...rel.labels };
+    } else {
+      const rel = relabelBuilder(discovered, job.relabelConfigs, profile);
+      if (rel.droppedBy) return { state: 'dropped', discovered, reason: { kind: 'relabel', rule: ruleRef(rel.droppedBy) }, trace: steps };
+      lb = rel.lb.labelsWithout('__meta_');
+    }
   } catch (e) {
     if (!(e instanceof ExpansionTooLarge)) throw e;
     return { state: 'failed', discovered, code: 'LABEL_TOO_LARGE', message: e.message, trace: steps };
   }
-  if (steps && rel.steps) steps.push(...rel.steps);
-  if (rel.dropped) {
-    const rule = rel.droppedBy!;
-    return { state: 'dropped', discovered, reason: { kind: 'relabel', rule: ruleRef(rule) }, trace: steps };
-  }
-  // Meta labels are deleted after relabeling. Without a trace nothing shows the set before that, so the copy leaves
-  // them out (the checks below read no __meta_* label); with a trace the full set is copied and they are removed in
-  // their own step.
-  const lb = copyForPopulate(rel.labels, steps === undefined);
   let addr = lb['__address__'] ?? '';
   if (addr === '') return fail(steps, lb, discovered, 'NO_ADDRESS', 'no address');
 
@@ -234,19 +275,6 @@ export function populate(input: PopulateInput): PopulateOutcome {
     steps.push({ implicit: 'scrape-url', note: url, before: { ...labels }, after: { ...labels }, keep: true });
   }
   return { state: 'active', discovered, internal: lb, labels, url, trace: steps };
-}
-
-/** A copy of the relabeled set to finish the target on; `dropMeta` leaves out the __meta_* labels. */
-function copyForPopulate(src: Labels, dropMeta: boolean): Labels {
-  if (!dropMeta) return { ...src };
-  const lb: Labels = {};
-  for (const k of Object.keys(src)) {
-    if (k.startsWith('__meta_')) continue;
-    // An own "__proto__" label must stay an own property (as the spread copy keeps it), not set the prototype.
-    if (k === '__proto__') Object.defineProperty(lb, k, { value: src[k], writable: true, enumerable: true, configurable: true });
-    else lb[k] = src[k]!;
-  }
-  return lb;
 }
 
 function fail(steps: TraceStep[] | undefined, lb: Labels, discovered: Labels, code: FailCode, message: string): PopulateOutcome {
