@@ -14,10 +14,14 @@ function walk(dir: string): string[] {
   return out;
 }
 
+/** In a directory, only files that can hold objects or configs are read (a README next to manifests is not
+ * input); a file named explicitly is always read. */
+const INPUT_EXT = /\.(ya?ml|json)$/i;
+
 export function readInput(path: string): InputFile[] {
   if (path === '-') return [{ name: '<stdin>', text: readFileSync(0, 'utf8') }];
   const st = statSync(path);
-  const paths = st.isDirectory() ? walk(path) : [path];
+  const paths = st.isDirectory() ? walk(path).filter((p) => INPUT_EXT.test(p)) : [path];
   return paths.map((p) => ({ name: p, text: readFileSync(p, 'utf8') }));
 }
 
