@@ -5,8 +5,8 @@
 // annotation (VictoriaMetrics#5826, #966; prometheus#3530). We name the rule that made the addresses equal.
 import type { Target } from '../targets/types.ts';
 import { list, type Ctx, type JobCtx } from './context.ts';
-import { lastWriter } from './failed.ts';
-import { monitorObject, ruleLocation, ruleRelated, targetObjects } from './relabel.ts';
+import { lastWriter, locateAtWriter } from './failed.ts';
+import { monitorObject, targetObjects } from './relabel.ts';
 import { ruleRef } from '../relabel/summary.ts';
 import { FAMILY_OF, type Diagnosis } from './types.ts';
 
@@ -36,15 +36,6 @@ export function duplicateDiagnoses(ctx: Ctx, jc: JobCtx): Diagnosis[] {
     target: t.id,
     upstream: 'prometheus scrape/scrape.go scrapePool.sync (targets deduplicated by label hash); vmagent lib/promscrape/scraper.go scraperGroup.update ("skipping duplicate scrape target"); VictoriaMetrics#5826, prometheus#3530',
   };
-  if (w) {
-    const where = ruleLocation(w.rule);
-    if (where.pos) d.location = where.pos;
-    d.locationField = where.field;
-    d.rule = ruleRef(w.rule);
-    d.related = ruleRelated(w.rule, ctx);
-  } else {
-    d.location = jc.job.pos;
-    d.locationField = `job ${jc.job.jobName}`;
-  }
+  locateAtWriter(d, w?.rule, jc, ctx);
   return [d];
 }

@@ -56,20 +56,26 @@ export function failedDiagnoses(ctx: Ctx, jc: JobCtx): Diagnosis[] {
       target: t.id,
       upstream: 'prometheus scrape/target.go PopulateLabels and config/config.go CheckTargetAddress (failed targets are only logged); vmagent lib/promscrape/config.go getScrapeWork; prometheus#1536',
     };
-    if (w) {
-      const where = ruleLocation(w.rule);
-      if (where.pos) d.location = where.pos;
-      d.locationField = where.field;
-      d.rule = ruleRef(w.rule);
-      d.related = ruleRelated(w.rule, ctx);
-    } else {
-      d.location = jc.job.pos;
-      d.locationField = `job ${jc.job.jobName}`;
-    }
+    locateAtWriter(d, w?.rule, jc, ctx);
     if (/\$\d+[A-Za-z_]/.test(w?.rule.replacement ?? '')) {
       d.notes = [`${quote(w?.rule.replacement ?? '')}: Go expands $1xx as the group named "1xx" (empty); write \${1}xx (prometheus#4704)`];
     }
     out.push(d);
   }
   return out;
+}
+
+/** Points a diagnosis at the rule that last wrote the label at fault (with its generating field), or at the
+ * job when no rule wrote it. Shared by failed-target and duplicate diagnoses. */
+export function locateAtWriter(d: Diagnosis, rule: RelabelRule | undefined, jc: JobCtx, ctx: Ctx): void {
+  if (rule) {
+    const where = ruleLocation(rule);
+    if (where.pos) d.location = where.pos;
+    d.locationField = where.field;
+    d.rule = ruleRef(rule);
+    d.related = ruleRelated(rule, ctx);
+  } else {
+    d.location = jc.job.pos;
+    d.locationField = `job ${jc.job.jobName}`;
+  }
 }

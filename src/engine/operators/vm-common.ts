@@ -5,9 +5,9 @@
 import type { StoredObject } from '../ingest/kinds.ts';
 import type { RuleOrigin } from '../trace.ts';
 import { isEmptySelector, selectorString, type LabelSelector } from './label-selector.ts';
-import { rule, Rules } from './rules.ts';
+import { jobOrigins, rule, Rules, type BuiltJob } from './rules.ts';
 import { bool, int, isObj, obj, objList, originOf, parseVMDuration, sanitizeLabelName, str, strList, strListMap, type Obj, type Path } from './values.ts';
-import { authorization, basicAuth, tls } from './vm-auth.ts';
+import { addEndpointAuth, addVMScrapeParams, authorization, basicAuth, tls } from './vm-auth.ts';
 import { vmOrigin, type VMCtx } from './vm-context.ts';
 import { MapSlice, type YValue } from './yaml-emit.ts';
 
@@ -257,4 +257,26 @@ export function originFor(so: StoredObject, kind: string): (p: Path) => RuleOrig
     };
   }
   return (p) => originOf(so, kind, ns, so.obj.metadata.name, p);
+}
+
+/** The tail every VM endpoint job shares (vmscrapes generate*Config after the kind-specific rules): the scrape
+ * class's then the endpoint's relabelings, the VMAgent's relabel template for the kind, the enforced
+ * namespace label, metric relabelings, vm_scrape_params and the endpoint's auth. */
+export function finishEndpointJob(
+  ctx: VMCtx,
+  job: { name: string; cfg: MapSlice; rules: Rules; cls: VMScrapeClass | undefined; rawEp: Obj; ep: Obj; ns: string },
+  where: { endpoint: Path; template: string; origin: (...p: (string | number)[]) => RuleOrigin },
+): BuiltJob {
+  const { cfg, rules, cls, rawEp, ep, ns } = job;
+  const e = where.origin;
+  const rel = classThenOwn(ctx, cls, 'relabelConfigs', objList(rawEp, 'relabelConfigs'), (j) => e('relabelConfigs', j));
+  pushRelabels(rules, rel.list, rel.origin);
+  pushRelabels(rules, objList(ctx.spec, where.template), (j) => vmOrigin(ctx, [where.template, j]));
+  enforceNamespaceLabel(ctx, rules, ns);
+  cfg.add('relabel_configs', rules.rules);
+  const mrel = classThenOwn(ctx, cls, 'metricRelabelConfigs', objList(rawEp, 'metricRelabelConfigs'), (j) => e('metricRelabelConfigs', j));
+  const metric = addMetricRelabelings(ctx, cfg, mrel.list, mrel.origin);
+  addVMScrapeParams(ctx, cfg, obj(ep.vm_scrape_params), ns, [...where.endpoint, 'vm_scrape_params']);
+  addEndpointAuth(ctx, cfg, ep, ns, where.endpoint);
+  return { name: job.name, cfg, origins: jobOrigins(e(), rules, metric) };
 }

@@ -6,22 +6,17 @@ import { jobOrigins, rule, Rules, type BuiltJob } from './rules.ts';
 import { bool, int, obj, objList, sanitizeLabelName, str, strList, type Path } from './values.ts';
 import {
   addCommonScrapeParams,
-  addEndpointAuth,
-  addMetricRelabelings,
-  addVMScrapeParams,
-  classThenOwn,
-  enforceNamespaceLabel,
+  finishEndpointJob,
   mergedAttach,
   mergeEndpointAuth,
   originFor,
-  pushRelabels,
   scrapeInterval,
+  type VMCtx,
   vmK8sSDConfigs,
   vmNamespaces,
   vmOrigin,
   vmScrapeClass,
   vmSelectorRules,
-  type VMCtx,
 } from './vm-common.ts';
 import { MapSlice } from './yaml-emit.ts';
 
@@ -93,16 +88,6 @@ export function generateVMServiceScrape(ctx: VMCtx, so: StoredObject, kind = 'VM
     if (jobLabel) rules.push(rule(['source_labels', [`__meta_kubernetes_service_label_${sanitizeLabelName(jobLabel)}`]], ['target_label', 'job'], ['regex', '(.+)'], ['replacement', '${1}']), at(['jobLabel']));
     if (port) rules.push(rule(['target_label', 'endpoint'], ['replacement', port]), e('port'));
     else if (tp !== undefined && tp !== null && role !== 'service' && String(tp) !== '') rules.push(rule(['target_label', 'endpoint'], ['replacement', String(tp)]), e('targetPort'));
-    const rel = classThenOwn(ctx, cls, 'relabelConfigs', objList(rawEp, 'relabelConfigs'), (j) => e('relabelConfigs', j));
-    pushRelabels(rules, rel.list, rel.origin);
-    pushRelabels(rules, objList(ctx.spec, 'serviceScrapeRelabelTemplate'), (j) => vmOrigin(ctx, ['serviceScrapeRelabelTemplate', j]));
-    enforceNamespaceLabel(ctx, rules, ns);
-    cfg.add('relabel_configs', rules.rules);
-
-    const mrel = classThenOwn(ctx, cls, 'metricRelabelConfigs', objList(rawEp, 'metricRelabelConfigs'), (j) => e('metricRelabelConfigs', j));
-    const metric = addMetricRelabelings(ctx, cfg, mrel.list, mrel.origin);
-    addVMScrapeParams(ctx, cfg, obj(ep.vm_scrape_params), ns, ['endpoints', i, 'vm_scrape_params']);
-    addEndpointAuth(ctx, cfg, ep, ns, ['endpoints', i]);
-    return { name: jobName, cfg, origins: jobOrigins(e(), rules, metric) };
+    return finishEndpointJob(ctx, { name: jobName, cfg, rules, cls, rawEp, ep, ns }, { endpoint: ['endpoints', i], template: 'serviceScrapeRelabelTemplate', origin: e });
   });
 }

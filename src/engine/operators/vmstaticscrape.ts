@@ -5,18 +5,13 @@ import { jobOrigins, rule, Rules, type BuiltJob } from './rules.ts';
 import { int, obj, objList, str, strList, strMap, type Path } from './values.ts';
 import {
   addCommonScrapeParams,
-  addEndpointAuth,
-  addMetricRelabelings,
-  addVMScrapeParams,
-  classThenOwn,
-  enforceNamespaceLabel,
+  finishEndpointJob,
   mergeEndpointAuth,
   originFor,
-  pushRelabels,
   scrapeInterval,
+  type VMCtx,
   vmOrigin,
   vmScrapeClass,
-  type VMCtx,
 } from './vm-common.ts';
 import { MapSlice } from './yaml-emit.ts';
 
@@ -44,15 +39,6 @@ export function generateVMStaticScrape(ctx: VMCtx, so: StoredObject): BuiltJob[]
     });
     const rules = new Rules();
     if (str(spec, 'jobName')) rules.push(rule(['target_label', 'job'], ['replacement', str(spec, 'jobName') as string]), at(['jobName']));
-    const rel = classThenOwn(ctx, cls, 'relabelConfigs', objList(rawEp, 'relabelConfigs'), (j) => e('relabelConfigs', j));
-    pushRelabels(rules, rel.list, rel.origin);
-    pushRelabels(rules, objList(ctx.spec, 'staticScrapeRelabelTemplate'), (j) => vmOrigin(ctx, ['staticScrapeRelabelTemplate', j]));
-    enforceNamespaceLabel(ctx, rules, ns);
-    cfg.add('relabel_configs', rules.rules);
-    const mrel = classThenOwn(ctx, cls, 'metricRelabelConfigs', objList(rawEp, 'metricRelabelConfigs'), (j) => e('metricRelabelConfigs', j));
-    const metric = addMetricRelabelings(ctx, cfg, mrel.list, mrel.origin);
-    addVMScrapeParams(ctx, cfg, obj(ep.vm_scrape_params), ns, ['targetEndpoints', i, 'vm_scrape_params']);
-    addEndpointAuth(ctx, cfg, ep, ns, ['targetEndpoints', i]);
-    return { name: jobName, cfg, origins: jobOrigins(e(), rules, metric) };
+    return finishEndpointJob(ctx, { name: jobName, cfg, rules, cls, rawEp, ep, ns }, { endpoint: ['targetEndpoints', i], template: 'staticScrapeRelabelTemplate', origin: e });
   });
 }
