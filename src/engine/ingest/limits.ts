@@ -21,9 +21,9 @@
 //     CustomResourceDefinition's schema nests ~60 levels).
 import { diag, type Diagnostic, type SourceRange } from '../diagnostics.ts';
 
-/** Limits one parse (one file) applies to every document. */
+/** Limits one parse (one file) applies to each of its documents */
 export interface ParseLimits {
-  /** Largest number of YAML nodes produced through alias expansion per document. */
+  /** Largest number of YAML nodes produced through alias expansion in one YAML document */
   maxNodes: number;
   /** Deepest nesting of maps and lists per document (unset: no limit). */
   maxDepth?: number;
