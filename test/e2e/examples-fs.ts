@@ -18,3 +18,10 @@ export function loadExamples(): Example[] {
       ),
     );
 }
+
+/** The shipped example whose id starts with `prefix` (e.g. '01-'); throws when there is none. */
+export function exampleByPrefix(prefix: string, examples: Example[] = loadExamples()): Example {
+  const e = examples.find((x) => x.id.startsWith(prefix));
+  if (!e) throw new Error(`no example ${prefix}`);
+  return e;
+}

@@ -23,15 +23,11 @@ import {
   type Guarded,
 } from './browser.ts';
 import { compareRows, expectedFor, type Expected } from './engine-expect.ts';
-import { EXAMPLES_DIR, loadExamples } from './examples-fs.ts';
+import { EXAMPLES_DIR, exampleByPrefix, loadExamples } from './examples-fs.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const examples = loadExamples();
-const example = (prefix: string) => {
-  const e = examples.find((x) => x.id.startsWith(prefix));
-  if (!e) throw new Error(`no example ${prefix}`);
-  return e;
-};
+const example = (prefix: string) => exampleByPrefix(prefix, examples);
 
 let browser: Browser;
 beforeAll(async () => {

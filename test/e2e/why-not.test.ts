@@ -10,14 +10,10 @@ import { exampleSession } from '../../src/ui/examples/meta.ts';
 import type { WhatIf } from '../../src/worker/protocol.ts';
 import { currentSeq, expectClean, launch, openPage, readRows, screenshot, sessionUrl, showView, waitForAdvice, waitForEditor } from './browser.ts';
 import { compareRows, expectedFor, runOptionsFor } from './engine-expect.ts';
-import { loadExamples } from './examples-fs.ts';
+import { exampleByPrefix, loadExamples } from './examples-fs.ts';
 
 const examples = loadExamples();
-const example = (prefix: string) => {
-  const e = examples.find((x) => x.id.startsWith(prefix));
-  if (!e) throw new Error(`no example ${prefix}`);
-  return e;
-};
+const example = (prefix: string) => exampleByPrefix(prefix, examples);
 
 let browser: Browser;
 beforeAll(async () => {

@@ -13,23 +13,11 @@
 import { readSelector } from '../operators/label-selector.ts';
 import type { MonitorSelection } from '../operators/types.ts';
 import type { StoredObject } from '../ingest/kinds.ts';
+import { OWNER_SELECTOR_KEYS } from '../operators/selector-keys.ts';
 import { describeObj, fieldPath, objRef, offer, type Ctx, type Expectation } from './context.ts';
 import { snippet, type EditValue } from './fix.ts';
 import { FAMILY_OF, type DiagObject, type Diagnosis, type DiagnosisKind } from './types.ts';
 
-/** The owner's selector keys for each monitor kind. */
-const SELECTOR_KEYS: Record<string, [sel: string, nsSel: string]> = {
-  ServiceMonitor: ['serviceMonitorSelector', 'serviceMonitorNamespaceSelector'],
-  PodMonitor: ['podMonitorSelector', 'podMonitorNamespaceSelector'],
-  Probe: ['probeSelector', 'probeNamespaceSelector'],
-  ScrapeConfig: ['scrapeConfigSelector', 'scrapeConfigNamespaceSelector'],
-  VMServiceScrape: ['serviceScrapeSelector', 'serviceScrapeNamespaceSelector'],
-  VMPodScrape: ['podScrapeSelector', 'podScrapeNamespaceSelector'],
-  VMProbe: ['probeSelector', 'probeNamespaceSelector'],
-  VMNodeScrape: ['nodeScrapeSelector', 'nodeScrapeNamespaceSelector'],
-  VMStaticScrape: ['staticScrapeSelector', 'staticScrapeNamespaceSelector'],
-  VMScrapeConfig: ['scrapeConfigSelector', 'scrapeConfigNamespaceSelector'],
-};
 
 const UPSTREAM_PO = 'prometheus-operator pkg/prometheus/resource_selector.go selectObjects and pkg/operator SelectNamespacesFromCache (nil selector = nothing, {} = everything; nil namespace selector = own namespace); prometheus-operator#1470, #1331';
 const UPSTREAM_VM = 'VictoriaMetrics operator vmscrapes/objects.go select*, k8stools/selectors.go VisitSelected/discoverNamespaces; VictoriaMetrics#7687';
@@ -104,7 +92,7 @@ const TITLES: Record<DiagnosisKind, string> = {
 function suggest(ctx: Ctx, d: Diagnosis, s: MonitorSelection, kind: DiagnosisKind, monitor: StoredObject | undefined, owner: StoredObject | undefined, expect: Expectation): void {
   const ed = ctx.editor;
   // The owner's selector keys for the kind it saw (a converted monitor is seen as its VM kind).
-  const keys = SELECTOR_KEYS[s.monitor.kind];
+  const keys = (OWNER_SELECTOR_KEYS as Record<string, readonly [string, string] | undefined>)[s.monitor.kind];
   const ownerSpec = (owner?.obj.spec ?? {}) as Record<string, unknown>;
   const setOwner = (entries: Record<string, EditValue>, description: string) => {
     if (!owner) return;

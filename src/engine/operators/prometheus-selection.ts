@@ -20,14 +20,18 @@ export interface PromSelected {
   ScrapeConfig: StoredObject[];
 }
 
+import { OWNER_SELECTOR_KEYS } from './selector-keys.ts';
+
 export const PO_MONITOR_KINDS = ['ServiceMonitor', 'PodMonitor', 'Probe', 'ScrapeConfig'] as const;
 type MonitorKind = (typeof PO_MONITOR_KINDS)[number];
 
+const keysOf = (k: MonitorKind) => ({ sel: OWNER_SELECTOR_KEYS[k][0], nsSel: OWNER_SELECTOR_KEYS[k][1] });
+
 const KINDS: { kind: MonitorKind; sel: string; nsSel: string; check: (ctx: PromCtx, ns: string, spec: Obj) => Rejection | undefined }[] = [
-  { kind: 'ServiceMonitor', sel: 'serviceMonitorSelector', nsSel: 'serviceMonitorNamespaceSelector', check: checkServiceMonitor },
-  { kind: 'PodMonitor', sel: 'podMonitorSelector', nsSel: 'podMonitorNamespaceSelector', check: checkPodMonitor },
-  { kind: 'Probe', sel: 'probeSelector', nsSel: 'probeNamespaceSelector', check: checkProbe },
-  { kind: 'ScrapeConfig', sel: 'scrapeConfigSelector', nsSel: 'scrapeConfigNamespaceSelector', check: checkScrapeConfig },
+  { kind: 'ServiceMonitor', ...keysOf('ServiceMonitor'), check: checkServiceMonitor },
+  { kind: 'PodMonitor', ...keysOf('PodMonitor'), check: checkPodMonitor },
+  { kind: 'Probe', ...keysOf('Probe'), check: checkProbe },
+  { kind: 'ScrapeConfig', ...keysOf('ScrapeConfig'), check: checkScrapeConfig },
 ];
 
 export interface PromOptions {

@@ -10,17 +10,12 @@ import type { MonitorSelection } from './types.ts';
 import { bool, goLess, isObj, obj, objList, originOf, str, type Obj, type Path } from './values.ts';
 import { vmOrigin, type VMCtx } from './vm-common.ts';
 
+import { OWNER_SELECTOR_KEYS } from './selector-keys.ts';
+
 export const VM_KINDS = ['VMServiceScrape', 'VMPodScrape', 'VMProbe', 'VMNodeScrape', 'VMStaticScrape', 'VMScrapeConfig'] as const;
 export type VMKind = (typeof VM_KINDS)[number];
 
-const SELECTORS: Record<VMKind, [sel: string, nsSel: string]> = {
-  VMServiceScrape: ['serviceScrapeSelector', 'serviceScrapeNamespaceSelector'],
-  VMPodScrape: ['podScrapeSelector', 'podScrapeNamespaceSelector'],
-  VMProbe: ['probeSelector', 'probeNamespaceSelector'],
-  VMNodeScrape: ['nodeScrapeSelector', 'nodeScrapeNamespaceSelector'],
-  VMStaticScrape: ['staticScrapeSelector', 'staticScrapeNamespaceSelector'],
-  VMScrapeConfig: ['scrapeConfigSelector', 'scrapeConfigNamespaceSelector'],
-};
+const SELECTORS: Record<VMKind, readonly [sel: string, nsSel: string]> = OWNER_SELECTOR_KEYS;
 
 /** Where each kind keeps its endpoints (for the arbitrary-FS-access check). */
 const ENDPOINTS: Record<VMKind, string | undefined> = {

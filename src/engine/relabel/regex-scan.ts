@@ -54,6 +54,19 @@ function skipClass(text: string, i: number): number {
   return j + 1;
 }
 
+/** Past an escape, a `\Q…\E` literal or a character class starting at `i` (none of them can open or close
+ * a group); `i` itself when the text there is none of those. */
+function skipNonGroup(text: string, i: number): number {
+  const c = text[i];
+  if (c === '\\') {
+    if (text[i + 1] !== 'Q') return skipEscape(text, i);
+    const end = text.indexOf('\\E', i + 2);
+    return end < 0 ? text.length : end + 2;
+  }
+  if (c === '[') return skipClass(text, i);
+  return i;
+}
+
 /** True when some `)` in `text` closes more groups than `text` opened, i.e. it closes the wrap's own
  * group (`foo)|(bar`, `ab)*c(`): the rest of the pattern is then outside the anchored group. */
 export function closesWrapGroup(text: string): boolean {
@@ -61,17 +74,9 @@ export function closesWrapGroup(text: string): boolean {
   let i = 0;
   while (i < text.length) {
     const c = text[i];
-    if (c === '\\') {
-      if (text[i + 1] === 'Q') {
-        const end = text.indexOf('\\E', i + 2);
-        i = end < 0 ? text.length : end + 2;
-      } else {
-        i = skipEscape(text, i);
-      }
-      continue;
-    }
-    if (c === '[') {
-      i = skipClass(text, i);
+    const skipped = skipNonGroup(text, i);
+    if (skipped > i) {
+      i = skipped;
       continue;
     }
     if (c === '(') depth++;
@@ -87,17 +92,9 @@ export function scanGroups(text: string): GroupOpen[] {
   let i = 0;
   while (i < text.length) {
     const c = text[i];
-    if (c === '\\') {
-      if (text[i + 1] === 'Q') {
-        const end = text.indexOf('\\E', i + 2);
-        i = end < 0 ? text.length : end + 2;
-      } else {
-        i = skipEscape(text, i);
-      }
-      continue;
-    }
-    if (c === '[') {
-      i = skipClass(text, i);
+    const skipped = skipNonGroup(text, i);
+    if (skipped > i) {
+      i = skipped;
       continue;
     }
     if (c !== '(') {
