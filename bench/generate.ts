@@ -96,11 +96,9 @@ export function asYaml(c: Cluster): string {
   return c.objects.map((o) => stringify(o, { lineWidth: 0 })).join('---\n');
 }
 
-/** A typical scrape config: annotation-driven pods, endpoints and endpointslice jobs, nodes. */
-export const BENCH_SCRAPE_CONFIG = `global:
-  scrape_interval: 30s
-scrape_configs:
-  - job_name: kubernetes-pods
+/** The four jobs of a typical `prometheus.yml` written by hand (annotation-driven pods and endpoints, endpointslices,
+ * nodes). The unit of comparison with earlier measurements. */
+const HAND_WRITTEN_JOBS = `  - job_name: kubernetes-pods
     kubernetes_sd_configs: [{role: pod}]
     relabel_configs:
       - {source_labels: [__meta_kubernetes_pod_annotation_prometheus_io_scrape], action: keep, regex: "true"}
@@ -129,3 +127,89 @@ scrape_configs:
       - {action: labelmap, regex: __meta_kubernetes_node_label_(.+)}
       - {target_label: __metrics_path__, replacement: /metrics/cadvisor}
 `;
+
+/** The hand-written jobs alone. */
+export const BENCH_SCRAPE_CONFIG_4 = `global:\n  scrape_interval: 30s\nscrape_configs:\n${HAND_WRITTEN_JOBS}`;
+
+/** One job as prometheus-operator writes it for a ServiceMonitor (role endpoints or endpointslice) or a PodMonitor
+ * (role pod): scoped to one namespace, selecting by label and port name, with the operator's target labels. */
+function operatorStyleJob(i: number): string {
+  const ns = `ns-${i % 20}`;
+  const kind = i % 3;
+  if (kind === 0) {
+    return `  - job_name: serviceMonitor/${ns}/app-${i}/0
+    honor_labels: false
+    kubernetes_sd_configs: [{role: endpoints, namespaces: {names: [${ns}]}}]
+    scrape_interval: 30s
+    relabel_configs:
+      - {source_labels: [job], target_label: __tmp_prometheus_job_name}
+      - {source_labels: [__meta_kubernetes_service_label_app, __meta_kubernetes_service_labelpresent_app], regex: "(app-${i}|app-${i + 20});true", action: keep}
+      - {source_labels: [__meta_kubernetes_endpoint_port_name], regex: metrics, action: keep}
+      - {source_labels: [__meta_kubernetes_endpoint_address_target_kind, __meta_kubernetes_endpoint_address_target_name], separator: ";", regex: "Node;(.*)", replacement: "\${1}", target_label: node}
+      - {source_labels: [__meta_kubernetes_endpoint_address_target_kind, __meta_kubernetes_endpoint_address_target_name], separator: ";", regex: "Pod;(.*)", replacement: "\${1}", target_label: pod}
+      - {source_labels: [__meta_kubernetes_namespace], target_label: namespace}
+      - {source_labels: [__meta_kubernetes_service_name], target_label: service}
+      - {source_labels: [__meta_kubernetes_pod_name], target_label: pod}
+      - {source_labels: [__meta_kubernetes_pod_container_name], target_label: container}
+      - {action: drop, source_labels: [__meta_kubernetes_pod_phase], regex: (Failed|Succeeded)}
+      - {source_labels: [__meta_kubernetes_service_name], target_label: job, replacement: "\${1}"}
+      - {target_label: endpoint, replacement: metrics}
+      - {source_labels: [__address__], target_label: __tmp_hash, modulus: 1, action: hashmod}
+      - {source_labels: [__tmp_hash], regex: 0, action: keep}
+`;
+  }
+  if (kind === 1) {
+    return `  - job_name: podMonitor/${ns}/pods-${i}/0
+    kubernetes_sd_configs:
+      - role: pod
+        namespaces: {names: [${ns}]}
+        selectors: [{role: pod, label: "tier=backend"}]
+    relabel_configs:
+      - {source_labels: [job], target_label: __tmp_prometheus_job_name}
+      - {source_labels: [__meta_kubernetes_pod_label_app_kubernetes_io_name, __meta_kubernetes_pod_labelpresent_app_kubernetes_io_name], regex: "(app-${i}|app-${i + 40});true", action: keep}
+      - {source_labels: [__meta_kubernetes_pod_container_port_name], regex: metrics, action: keep}
+      - {source_labels: [__meta_kubernetes_namespace], target_label: namespace}
+      - {source_labels: [__meta_kubernetes_pod_container_name], target_label: container}
+      - {source_labels: [__meta_kubernetes_pod_name], target_label: pod}
+      - {target_label: job, replacement: ${ns}/pods-${i}}
+      - {target_label: endpoint, replacement: metrics}
+      - {action: labeldrop, regex: "pod_template_hash|controller_revision_hash"}
+`;
+  }
+  return `  - job_name: serviceMonitor/${ns}/slices-${i}/0
+    kubernetes_sd_configs: [{role: endpointslice, namespaces: {names: [${ns}]}}]
+    relabel_configs:
+      - {source_labels: [__meta_kubernetes_service_label_app], regex: "app-${i}", action: keep}
+      - {source_labels: [__meta_kubernetes_endpointslice_port_name], regex: metrics, action: keep}
+      - {source_labels: [__meta_kubernetes_endpointslice_address_target_kind, __meta_kubernetes_endpointslice_address_target_name], separator: ";", regex: "Pod;(.*)", replacement: "\${1}", target_label: pod}
+      - {source_labels: [__meta_kubernetes_namespace], target_label: namespace}
+      - {source_labels: [__meta_kubernetes_service_name], target_label: service}
+      - {source_labels: [__meta_kubernetes_service_name], target_label: job}
+      - {target_label: endpoint, replacement: metrics}
+`;
+}
+
+/** The issue's benchmark config: 50 jobs mixing roles — the four hand-written ones, kubelet and cAdvisor through the
+ * API server proxy, a blackbox probe over Services, and 43 jobs as prometheus-operator writes them for
+ * ServiceMonitors and PodMonitors. */
+export const BENCH_SCRAPE_CONFIG = `global:
+  scrape_interval: 30s
+scrape_configs:
+${HAND_WRITTEN_JOBS}  - job_name: kubelet
+    scheme: https
+    kubernetes_sd_configs: [{role: node}]
+    relabel_configs:
+      - {action: labelmap, regex: __meta_kubernetes_node_label_(.+)}
+      - {target_label: __address__, replacement: kubernetes.default.svc:443}
+      - {source_labels: [__meta_kubernetes_node_name], regex: (.+), target_label: __metrics_path__, replacement: "/api/v1/nodes/\${1}/proxy/metrics"}
+  - job_name: kubernetes-services-probe
+    metrics_path: /probe
+    params: {module: [http_2xx]}
+    kubernetes_sd_configs: [{role: service}]
+    relabel_configs:
+      - {source_labels: [__meta_kubernetes_service_annotation_prometheus_io_scrape], action: keep, regex: "true"}
+      - {source_labels: [__address__], target_label: __param_target}
+      - {target_label: __address__, replacement: blackbox-exporter.monitoring.svc:9115}
+      - {source_labels: [__param_target], target_label: instance}
+      - {action: labelmap, regex: __meta_kubernetes_service_label_(.+)}
+${Array.from({ length: 44 }, (_, i) => operatorStyleJob(i)).join('')}`;

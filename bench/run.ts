@@ -1,5 +1,6 @@
 // `npm run bench`: measured figures next to their goals. Not a test — numbers vary with the machine;
 // the issue notes record what was measured.
+import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { ingest } from '../src/engine/ingest/ingest.ts';
 import { run } from '../src/engine/run.ts';
@@ -7,17 +8,16 @@ import { getProfile } from '../src/engine/profiles/index.ts';
 import { parseConfig } from '../src/engine/config/scrape-config.ts';
 import { applyRelabel } from '../src/engine/relabel/apply.ts';
 import { discover } from '../src/engine/discovery/discover.ts';
-import { asJson, asYaml, BENCH_SCRAPE_CONFIG, generateCluster } from './generate.ts';
+import { asJson, asYaml, BENCH_SCRAPE_CONFIG, BENCH_SCRAPE_CONFIG_4, generateCluster } from './generate.ts';
 
 // BENCH_SIZES=1000,10000,50000 adds the 50k-pod cluster of the issue (slow: minutes).
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
 const GiB = 1024 * 1024 * 1024;
-let peakRss = 0;
-let peakHeap = 0;
-function sampleMemory() {
-  const m = process.memoryUsage();
-  peakRss = Math.max(peakRss, m.rss);
-  peakHeap = Math.max(peakHeap, m.heapUsed);
+
+/** Peak memory of one end-to-end run in a fresh process (bench/memory.ts). */
+function peakMemory(pods: number, format: 'json' | 'yaml'): { maxRssBytes: number; targets: number } {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/memory.ts', String(pods), format], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(out.trim().split('\n').pop() as string) as { maxRssBytes: number; targets: number };
 }
 const MiB = 1024 * 1024;
 
@@ -51,19 +51,30 @@ for (const pods of sizes) {
     const { config } = parseConfig(ingest([cfg]).configs, profile);
     const sds = config.scrapeConfigs.flatMap((j) => j.sdConfigs);
     const d = time(() => sds.reduce((n, sd) => n + discover(sd, ing.store, profile).groups.reduce((m, g) => m + g.targets.length, 0), 0), 2);
-    line('discovery only (4 roles)', `${Math.round(d.value / (d.ms / 1000))} targets/s`);
+    line(`discovery only (${sds.length} jobs, 5 roles)`, `${Math.round(d.value / (d.ms / 1000))} targets/s`);
   }
-  const full = time(() => run([{ name: 'dump.json', text: json }, cfg], { profile: 'prometheus-3.14' }), 2);
-  const res = full.value;
-  const discovered = res.jobs.reduce((n, j) => n + j.active.length + j.dropped.length + j.failed.length + j.duplicates.length, 0);
-  const active = res.jobs.reduce((n, j) => n + j.active.length, 0);
-  line('end to end (JSON → targets)', `${full.ms.toFixed(0)} ms`);
-  line('  discovered targets / active', `${discovered} / ${active}`);
-  line('  targets/s end to end', `${Math.round(discovered / (full.ms / 1000))}`);
-  line('  ratio end-to-end / JSON.parse', `${(full.ms / parse.ms).toFixed(1)}x`, '<= 3x');
-  line('  discovery+relabel+targets after ingest', `${Math.round(discovered / ((full.ms - ij.ms) / 1000))} targets/s`);
-  sampleMemory();
-  line('  peak RSS / heap used so far (sampled)', `${(peakRss / GiB).toFixed(2)} / ${(peakHeap / GiB).toFixed(2)} GiB`, '<= 1 GiB');
+  const runs = (cfgText: string) => time(() => run([{ name: 'dump.json', text: json }, { name: 'prometheus.yml', text: cfgText }], { profile: 'prometheus-3.14' }), 2);
+  for (const [label, cfgText] of [
+    ['4 hand-written jobs', BENCH_SCRAPE_CONFIG_4],
+    ['50 jobs (the issue\'s mix)', BENCH_SCRAPE_CONFIG],
+  ] as const) {
+    const full = runs(cfgText);
+    const res = full.value;
+    const discovered = res.jobs.reduce((n, j) => n + j.active.length + j.dropped.length + j.failed.length + j.duplicates.length, 0);
+    const active = res.jobs.reduce((n, j) => n + j.active.length, 0);
+    line(`end to end (JSON → targets), ${label}`, `${full.ms.toFixed(0)} ms`);
+    line('  discovered targets / active', `${discovered} / ${active}`);
+    line('  targets/s end to end', `${Math.round(discovered / (full.ms / 1000))}`);
+    line('  ratio end-to-end / JSON.parse', `${(full.ms / parse.ms).toFixed(1)}x`, '<= 3x');
+  }
+  {
+    const y = time(() => run([{ name: 'dump.yaml', text: yaml }, cfg], { profile: 'prometheus-3.14' }));
+    line('end to end (YAML → targets), 50 jobs', `${y.ms.toFixed(0)} ms`);
+  }
+  for (const format of ['json', 'yaml'] as const) {
+    const m = peakMemory(pods, format);
+    line(`peak memory of one run, ${format.toUpperCase()} dump, 50 jobs (max RSS)`, `${(m.maxRssBytes / GiB).toFixed(2)} GiB`, '<= 1 GiB');
+  }
 }
 
 // Re-run after a one-line edit of a 200-object input (what the playground does on every keystroke).
