@@ -1,0 +1,74 @@
+// Without a trace, discovered labels are built on a fast path (targets/populate.ts discoveredFast: one merge, or a
+// copy of the group's template for the next target with the same names); with a trace, key by key as Prometheus'
+// PopulateDiscoveredLabels does. Both must give the same targets: the same discovered labels in the same key order,
+// the same states, labels and URLs — for any groups of targets, any rules.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/engine/config/scrape-config.ts';
+import { ingest } from '../../src/engine/ingest/ingest.ts';
+import type { Labels } from '../../src/engine/labels.ts';
+import { getProfile } from '../../src/engine/profiles/index.ts';
+import { buildJobTargets } from '../../src/engine/targets/build.ts';
+import type { JobTargets, Target } from '../../src/engine/targets/types.ts';
+
+const NAMES = ['__address__', '__meta_a', '__meta_b', 'job', 'x', '__scheme__', '__metrics_path__', '__proto__', 'constructor', '__scrape_interval__'];
+const VALUES = ['a', 'b:1', 'true', '10.0.0.1:80', 'http', '/m', '30s'];
+const RULES = [
+  '{source_labels: [__meta_a], regex: a, action: keep}',
+  '{source_labels: [__meta_b], regex: a, action: drop}',
+  '{source_labels: [__meta_a, x], target_label: y}',
+  '{action: labelmap, regex: __meta_(.+)}',
+  '{action: labeldrop, regex: "x|job"}',
+  '{target_label: instance, replacement: i}',
+];
+
+const valueArb = fc.oneof({ arbitrary: fc.constantFrom(...VALUES), weight: 8 }, { arbitrary: fc.constant(''), weight: 1 });
+const labelsArb = (names: string[], min = 0) =>
+  fc.uniqueArray(fc.tuple(fc.constantFrom(...names), valueArb), { minLength: min, maxLength: 6, selector: ([k]) => k }).map((entries) => {
+    const o: Labels = {};
+    for (const [k, v] of entries) Object.defineProperty(o, k, { value: v, writable: true, enumerable: true, configurable: true });
+    return o;
+  });
+// Targets of a group: often the same names in the same order (so the template path is taken), sometimes not.
+const groupArb = fc.record({
+  labels: labelsArb(['__meta_g', 'g', '__meta_a', '__proto__', 'job']),
+  shape: labelsArb(NAMES, 1),
+  targets: fc.array(fc.tuple(fc.boolean(), labelsArb(NAMES, 1), fc.array(valueArb, { minLength: 6, maxLength: 6 })), { minLength: 1, maxLength: 5 }),
+});
+
+function summary(jt: JobTargets): unknown[] {
+  const all: Target[] = [...jt.active, ...jt.dropped, ...jt.failed, ...jt.duplicates];
+  return all.map((t) => [t.id, t.state, Object.entries(t.discoveredLabels), t.labels && Object.entries(t.labels), t.scrapeUrl, t.reason]);
+}
+
+describe('discovered labels: fast path (untraced) = key-by-key path (traced)', () => {
+  for (const profileId of ['prometheus-3.14', 'prometheus-2.42'] as const) {
+    it(`${profileId}: same targets for any groups and rules`, () => {
+      const profile = getProfile(profileId)!;
+      fc.assert(
+        fc.property(fc.array(groupArb, { minLength: 1, maxLength: 3 }), fc.subarray(RULES, { maxLength: 4 }), fc.boolean(), (groups, rules, params) => {
+          const yaml = `scrape_configs:\n- job_name: j\n${params ? '  params: {module: [m]}\n' : ''}  relabel_configs: [${rules.join(', ')}]\n`;
+          const { config } = parseConfig(ingest([{ name: 'c.yml', text: yaml }]).configs, profile);
+          const job = config.scrapeConfigs[0]!;
+          const tgs = groups.map((g, i) => ({
+            source: `pod/ns/p${i}`,
+            labels: g.labels,
+            // Same-shaped targets: the shape's names with new values.
+            targets: g.targets.map(([same, own, vals]) => {
+              if (!same) return own;
+              const t: Labels = {};
+              Object.keys(g.shape).forEach((k, j) => Object.defineProperty(t, k, { value: vals[j % vals.length]!, writable: true, enumerable: true, configurable: true }));
+              return t;
+            }),
+          }));
+          const fast = buildJobTargets(job, [{ sdIndex: 0, groups: tgs }], config.global, profile, false);
+          const slow = buildJobTargets(job, [{ sdIndex: 0, groups: tgs }], config.global, profile, true);
+          expect(summary(fast)).toEqual(summary(slow));
+          // Twice over the same groups (the templates are kept between runs): the same again.
+          expect(summary(buildJobTargets(job, [{ sdIndex: 0, groups: tgs }], config.global, profile, false))).toEqual(summary(slow));
+        }),
+        { numRuns: 700, seed: 20261125 },
+      );
+    });
+  }
+});
