@@ -33,7 +33,7 @@ import {
   type PodSource,
 } from './context.ts';
 import { snippet } from './fix.ts';
-import { literalsOf, monitorObject, ruleLocation, ruleRelated } from './relabel.ts';
+import { keepDropEvidence, literalsOf, monitorObject, ruleLocation, ruleRelated } from './relabel.ts';
 import { FAMILY_OF, type DiagObject, type Diagnosis, type DiagnosisKind } from './types.ts';
 
 const UPSTREAM_NUMBER =
@@ -109,7 +109,7 @@ function common(kind: DiagnosisKind, title: string, sentence: string, ctx: Ctx, 
     d.locationField = where.field;
   }
   const seen = valueFor(rule, labelsBefore(jc, t, rule.index));
-  d.evidence = { sourceLabels: rule.sourceLabels ?? [], seen, passing: [], regex: rule.regexText };
+  d.evidence = keepDropEvidence(ctx, jc, rule, seen);
   return d;
 }
 

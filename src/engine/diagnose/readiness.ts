@@ -12,7 +12,7 @@ import { ruleRef } from '../relabel/summary.ts';
 import type { RelabelRule } from '../relabel/types.ts';
 import type { Target } from '../targets/types.ts';
 import { describeObj, labelsBefore, list, objRef, podOfLabels, podSource, quote, valueFor, type Ctx, type JobCtx } from './context.ts';
-import { monitorObject, ruleLocation, ruleRelated, targetObjects } from './relabel.ts';
+import { keepDropEvidence, monitorObject, ruleLocation, ruleRelated, targetObjects } from './relabel.ts';
 import { FAMILY_OF, type Diagnosis, type DiagnosisKind } from './types.ts';
 
 const UPSTREAM_ENDPOINTS = 'Kubernetes endpoints/endpointslice controllers ShouldPodBeInEndpoints (no IP or Succeeded/Failed → no endpoint; unready → notReadyAddresses); prometheus discovery/kubernetes/endpoints.go (__meta_kubernetes_endpoint_ready); prometheus#10257';
@@ -62,7 +62,7 @@ export function readinessDrop(ctx: Ctx, jc: JobCtx, t: Target, rule: RelabelRule
   d.job = jc.job.jobName;
   d.target = t.id;
   d.rule = ruleRef(rule);
-  d.evidence = { sourceLabels: rule.sourceLabels ?? [], seen, passing: [], regex: rule.regexText };
+  d.evidence = keepDropEvidence(ctx, jc, rule, seen);
   return d;
 }
 

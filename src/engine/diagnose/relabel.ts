@@ -30,7 +30,7 @@ import {
   type JobCtx,
   type Path,
 } from './context.ts';
-import { FAMILY_OF, type DiagObject, type Diagnosis, type DiagnosisKind, type RelatedField } from './types.ts';
+import { FAMILY_OF, type DiagObject, type Diagnosis, type DiagnosisKind, type RelatedField, type RuleEvidence } from './types.ts';
 
 export type RuleFamily = 'selection' | 'port' | 'readiness' | 'sharding' | 'other';
 
@@ -77,6 +77,16 @@ export function literalsOf(rule: RelabelRule): string[] {
   if (po) return (po[1] as string).split('|').map((v) => `${v};true`);
   if (/[()\\[\]*+?{}^$]/.test(t)) return [];
   return t.split('|');
+}
+
+/** What a keep/drop rule saw on this target and what would have passed it: the values the rule reads elsewhere in
+ * the job or cluster that pass, and the passing (or literal) value nearest to the one seen. */
+export function keepDropEvidence(ctx: Ctx, jc: JobCtx, rule: RelabelRule, seen: string): RuleEvidence {
+  const values = valuesSeen(ctx, jc, rule);
+  const passing = values.filter((v) => v !== seen && passes(rule, v));
+  const lits = rule.action !== 'drop' ? literalsOf(rule) : [];
+  const near = nearest([...passing, ...lits.filter((l) => !passing.includes(l))], seen);
+  return { sourceLabels: rule.sourceLabels ?? [], seen, passing: passing.slice(0, 8), regex: rule.regexText, ...(near !== undefined ? { nearest: near } : {}) };
 }
 
 /** Every value the rule reads on the job's targets and (for an object label) on objects of that kind in
@@ -182,10 +192,9 @@ export function relabelDiagnosis(ctx: Ctx, jc: JobCtx, t: Target, rule: RelabelR
   const absent = src.filter((s) => !allTargets(jc.targets).slice(0, 500).some((x) => labelsBefore(jc, x, rule.index)[s] !== undefined));
   const keep = rule.action !== 'drop';
   const isKeepDrop = rule.action === 'keep' || rule.action === 'drop';
-  const values = isKeepDrop ? valuesSeen(ctx, jc, rule) : [];
-  const passing = values.filter((v) => v !== seen && passes(rule, v));
-  const lits = keep && isKeepDrop ? literalsOf(rule) : [];
-  const near = nearest([...passing, ...lits.filter((l) => !passing.includes(l))], seen);
+  const evidence = isKeepDrop ? keepDropEvidence(ctx, jc, rule, seen) : undefined;
+  const passing = evidence?.passing ?? [];
+  const near = evidence?.nearest;
   const notes: string[] = [];
   let anchored: string | undefined;
   if (keep && isKeepDrop && seen !== '') {
@@ -241,7 +250,7 @@ export function relabelDiagnosis(ctx: Ctx, jc: JobCtx, t: Target, rule: RelabelR
   }
   const d = base(kind, 'error', keep ? 'Keep rule did not match' : 'Drop rule matched', sentence, ctx, jc, t, rule, where, 'prometheus model/relabel/relabel.go relabel() (keep/drop on the anchored regex, absent label = ""); vmagent lib/promrelabel/relabel.go; prometheus#1519');
   if (notes.length) d.notes = notes;
-  if (isKeepDrop) d.evidence = { sourceLabels: src, seen, passing: passing.slice(0, 8), regex: rule.regexText, ...(near !== undefined ? { nearest: near } : {}) };
+  if (evidence) d.evidence = evidence;
   if (keep && isKeepDrop) suggestKeepFix(ctx, jc, t, rule, d, show(seen), near, anchored);
   if (seen === '' && keep) exposeExtraPort(ctx, jc, t, d);
   return d;
