@@ -9,7 +9,7 @@ import { parseConfig } from './config/scrape-config.ts';
 import type { Config, KubernetesSDConfig } from './config/types.ts';
 import { simulateCluster, type WhatIf } from './cluster/simulate.ts';
 import { diag, type Diagnostic } from './diagnostics.ts';
-import { discover } from './discovery/discover.ts';
+import { discover, type SharedGroups } from './discovery/discover.ts';
 import type { TargetGroup } from './discovery/types.ts';
 import { parseFile, type InputFile } from './ingest/documents.ts';
 import { ingest, type ConfigDoc, type IgnoredObject } from './ingest/ingest.ts';
@@ -154,9 +154,10 @@ function runInstance(
   if (generated) attachOrigins(parsed.config, generated);
   const inst: Instance = { name, source, profile: profile.id, config: parsed.config, configRejected: parsed.rejected, jobs: [] };
   const shared = new Map<string, TargetGroup[]>();
+  const groups: SharedGroups = new Map();
   for (const job of parsed.config.scrapeConfigs) {
     const all: JobGroups[] = [];
-    for (const sd of job.sdConfigs) all.push({ sdIndex: sd.index, groups: discoverShared(shared, sd, store, profile, opts, diagnostics) });
+    for (const sd of job.sdConfigs) all.push({ sdIndex: sd.index, groups: discoverShared(shared, groups, sd, store, profile, opts, diagnostics) });
     job.staticConfigs.forEach((s, i) => {
       const g: TargetGroup = { source: String(i), labels: s.labels, targets: s.targets.map((t) => ({ __address__: t })) };
       if (g.targets.length) all.push({ sdIndex: -1, groups: [g] });
@@ -173,12 +174,20 @@ function runInstance(
  * (registerProviders reuses the provider of an identical config) and vmagent (one shared watcher per API
  * config): the groups are read-only downstream, so one discovery serves them all. Only discoveries that reported
  * nothing are shared — a diagnostic names the entry's own position, so an entry with one is discovered again. */
-function discoverShared(shared: Map<string, TargetGroup[]>, sd: KubernetesSDConfig, store: ObjectStore, profile: Profile, opts: RunOptions, diagnostics: Diagnostic[]): TargetGroup[] {
+function discoverShared(
+  shared: Map<string, TargetGroup[]>,
+  groupsByObject: SharedGroups,
+  sd: KubernetesSDConfig,
+  store: ObjectStore,
+  profile: Profile,
+  opts: RunOptions,
+  diagnostics: Diagnostic[],
+): TargetGroup[] {
   const key = sdIdentity(sd);
   const hit = shared.get(key);
   if (hit) return hit;
   const before = diagnostics.length;
-  const groups = discoverOne(sd, store, profile, opts, diagnostics);
+  const groups = discoverOne(sd, store, profile, opts, diagnostics, groupsByObject);
   if (diagnostics.length === before) shared.set(key, groups);
   return groups;
 }
@@ -188,8 +197,10 @@ function sdIdentity(sd: KubernetesSDConfig): string {
   return JSON.stringify(sd, (k, v: unknown) => (k === 'pos' || k === 'index' ? undefined : v));
 }
 
-function discoverOne(sd: KubernetesSDConfig, store: ObjectStore, profile: Profile, opts: RunOptions, diagnostics: Diagnostic[]): TargetGroup[] {
-  const d = discover(sd, store, profile, opts.ownNamespace !== undefined ? { ownNamespace: opts.ownNamespace } : {});
+function discoverOne(sd: KubernetesSDConfig, store: ObjectStore, profile: Profile, opts: RunOptions, diagnostics: Diagnostic[], shared: SharedGroups): TargetGroup[] {
+  // Entries that differ only in namespaces (one job per ServiceMonitor namespace, say) share the groups of the
+  // objects they both see (discover.ts SharedGroups).
+  const d = discover(sd, store, profile, { ...(opts.ownNamespace !== undefined ? { ownNamespace: opts.ownNamespace } : {}), shared });
   diagnostics.push(...d.diagnostics);
   return d.groups;
 }

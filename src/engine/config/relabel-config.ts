@@ -59,7 +59,8 @@ class RuleReader {
     if (plainNull(n)) return '';
     if (isScalar(n)) return String(n.value ?? '');
     if (isAlias(n)) {
-      this.err(`YAML aliases are not supported in relabel configs by this simulator (*${n.source})`, at);
+      // parseConfig resolved every alias it could (yaml-nodes.ts resolveAliases); this one names no anchor before it.
+      this.err(`yaml: unknown anchor '${n.source}' referenced`, at);
       return undefined;
     }
     this.typeErr(n, 'string', at);

@@ -12,7 +12,7 @@ import { parseKubernetesSD } from './sd-config.ts';
 import { parseVmConfig } from './scrape-config-vmagent.ts';
 import { HTTP_CLIENT_KEYS, checkKeys } from './strict.ts';
 import type { Config, GlobalConfig, KubernetesSDConfig, ScrapeConfig } from './types.ts';
-import { getNode, getPair, mapPairs, nodeKind, pairKey, rangeOf, scalarText, seqItems } from './yaml-nodes.ts';
+import { getNode, getPair, mapPairs, nodeKind, pairKey, rangeOf, resolveAliases, scalarText, seqItems } from './yaml-nodes.ts';
 
 const TOP_KEYS = new Set(['global', 'scrape_configs', 'scrape_config_files', 'rule_files', 'alerting', 'remote_write', 'remote_read', 'storage', 'tracing', 'otlp', 'runtime']);
 const GLOBAL_KEYS = new Set([
@@ -56,6 +56,7 @@ export const DEFAULT_GLOBAL: GlobalConfig = {
 
 /** Parses one or more config documents (scrape_configs of later documents are appended). */
 export function parseConfig(docs: ConfigDoc[], profile: Profile, opts: ParseConfigOptions = {}): ParseConfigResult {
+  for (const d of docs) resolveAliases(d.node);
   if (profile.engine === 'vmagent') return parseVmConfig(docs, profile);
   const diagnostics: Diagnostic[] = [];
   const strict = opts.strictness ?? 'error';

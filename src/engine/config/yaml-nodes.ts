@@ -3,7 +3,7 @@
 // (`regex: 1.10` is "1.10", `replacement: 0123` is "0123"), and an empty / `~` /
 // `null` scalar is null (which for a string field means ""). Documents are parsed
 // with the failsafe schema so no scalar is ever turned into a number or a boolean.
-import { isMap, isScalar, isSeq, type LineCounter, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type LineCounter, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { SourceRange } from '../diagnostics.ts';
 
 /** Where a YAML document came from, enough to turn node offsets into file:line:col. */
@@ -96,6 +96,48 @@ export function getPair(n: unknown, key: string): Pair<Node, Node | null> | unde
 
 export function getNode(n: unknown, key: string): Node | null | undefined {
   return getPair(n, key)?.value;
+}
+
+/** Replaces every alias (`*name`) under `root` by the node its anchor names (the closest `&name` before it), in
+ * place, as yaml.v2 resolves them while decoding: Prometheus and vmagent read `relabel_configs: *common` as the
+ * anchored list. Positions of a replaced node are those of the anchored text. An alias to a node that contains it
+ * (recursive, which yaml.v2 refuses) or to no anchor is left as it is, and the readers report it. Iterative: the
+ * document's depth is bounded at ingest, but nothing here recurses anyway. */
+export function resolveAliases(root: unknown): void {
+  const anchors = new Map<string, Node>();
+  // Depth-first in document order: [node, its ancestors' set] — anchors are seen before the aliases after them.
+  const stack: [unknown, Set<unknown>][] = [[root, new Set()]];
+  const target = (n: unknown, ancestors: Set<unknown>): unknown => {
+    if (!isAlias(n)) return n;
+    const t = anchors.get(n.source);
+    return t !== undefined && !ancestors.has(t) ? t : n;
+  };
+  while (stack.length) {
+    const [n, ancestors] = stack.pop() as [unknown, Set<unknown>];
+    if (!n || typeof n !== 'object' || isAlias(n)) continue;
+    const anchor = (n as { anchor?: string }).anchor;
+    if (anchor) anchors.set(anchor, n as Node);
+    if (!isMap(n) && !isSeq(n)) continue;
+    const inner = new Set(ancestors).add(n);
+    const children: unknown[] = [];
+    const items = (n as YAMLMap | YAMLSeq).items as unknown[];
+    for (let i = 0; i < items.length; i++) {
+      const it = items[i];
+      // A replaced alias is not walked again: its node was walked where it stands (walking it here would let its
+      // anchors shadow later ones, and nested aliases would make the walk exponential).
+      if (isPair(it)) {
+        children.push(it.key);
+        if (isAlias(it.value)) it.value = target(it.value, inner) as Node | null;
+        else children.push(it.value);
+      } else if (isAlias(it)) {
+        items[i] = target(it, inner);
+      } else {
+        children.push(it);
+      }
+    }
+    // Reversed onto the stack, so they are visited in document order.
+    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], inner]);
+  }
 }
 
 /** Go's strconv.ParseBool, the way yaml.v2 decodes a bool field. */

@@ -17,10 +17,13 @@ export const PRESENT = 'true';
 /** Collects diagnostics, dropping exact repeats (a pod's labels are rebuilt for every endpoint port). */
 export class Reporter {
   private readonly seen = new Set<string>();
+  /** Diagnostics asked for so far, repeats included (discover.ts shares only groups whose building asked none). */
+  calls = 0;
   constructor(readonly out: Diagnostic[]) {}
 
   /** Adds one diagnostic unless the same code+message+place was already reported. */
   add(code: DiagnosticCode, severity: Severity, message: string, pos?: SourceRange, notes?: string[]): void {
+    this.calls++;
     const key = `${code}\u0000${message}\u0000${pos ? `${pos.file}:${pos.line}:${pos.col}` : ''}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);

@@ -51,11 +51,22 @@ export function attachFlags(sd: KubernetesSDConfig, profile: Profile): AttachFla
 
 /** Runs one kubernetes_sd_configs entry against the store: groups sorted by Source, zero-target groups
  * removed (the discovery manager deletes them), targets in Prometheus' in-group order. */
+/** Groups already built in this run, per discoverer kind (sharedKey) and object: `null` for an object that gave no
+ * group. Only groups whose building reported nothing and looked nothing up outside the object's own namespace
+ * are kept — those do not depend on the namespace scope or on which job asked. */
+export type SharedGroups = Map<string, Map<StoredObject, TargetGroup | null>>;
+
+/** What decides the group of one object: the role, the selectors, the metadata attached and the engine. */
+function sharedKey(sd: KubernetesSDConfig, attach: AttachFlags, profile: Profile): string {
+  const selectors = sd.selectors.map((s) => ({ ...s, pos: undefined }));
+  return JSON.stringify([sd.role, sd.roleText ?? '', selectors, attach, profile.id]);
+}
+
 export function discover(
   sd: KubernetesSDConfig,
   store: ObjectStore,
   profile: Profile,
-  opts: { ownNamespace?: string } = {},
+  opts: { ownNamespace?: string; shared?: SharedGroups } = {},
 ): { groups: TargetGroup[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const report = new Reporter(diagnostics);
@@ -69,15 +80,31 @@ export function discover(
   const names = resolveNamespaces(sd, opts.ownNamespace, report, profile.discovery.ownNamespaceWithNames);
   // vmagent: one group watcher over every listed namespace, whose lookups cross namespaces.
   const scopes: Scope[] = profile.discovery.namespaceScopes === 'union' && names.length > 1 ? [new Set(names)] : names;
+  let memo: Map<StoredObject, TargetGroup | null> | undefined;
+  if (opts.shared) {
+    const key = sharedKey(sd, attach, profile);
+    memo = opts.shared.get(key);
+    if (memo === undefined) opts.shared.set(key, (memo = new Map()));
+  }
+  // The object being built, and whether it looked anything up in another namespace.
+  let ownNs: string | undefined;
+  let crossed = false;
+  const onLookup = memo ? (ns: string) => void (ns !== ownNs && (crossed = true)) : undefined;
   for (const scope of scopes) {
-    const ctx: RoleContext = { sd, profile: profile.discovery, attach, stores: sideStores(store, scope, filters), report };
+    const ctx: RoleContext = { sd, profile: profile.discovery, attach, stores: sideStores(store, scope, filters, onLookup), report };
     for (const o of listMain(store, sd, scope, filters, profile.discovery, report)) {
-      const g = build(o, ctx);
-      if (!g) continue;
-      // Group labels are built key by key (a dictionary-mode object in V8); every target copies them, so copy them
-      // once into a fast-mode object (a spread keeps the same keys, order and values).
-      g.labels = { ...g.labels };
-      bySource.set(g.source, g);
+      let g = memo?.get(o);
+      if (g === undefined) {
+        ownNs = o.obj.metadata.namespace ?? '';
+        crossed = false;
+        const calls = report.calls;
+        g = build(o, ctx) ?? null;
+        // Group labels are built key by key (a dictionary-mode object in V8); every target copies them, so copy them
+        // once into a fast-mode object (a spread keeps the same keys, order and values).
+        if (g) g.labels = { ...g.labels };
+        if (memo && !crossed && report.calls === calls) memo.set(o, g);
+      }
+      if (g) bySource.set(g.source, g);
     }
   }
   const groups = [...bySource.values()].filter((g) => g.targets.length > 0).sort((a, b) => compareStrings(a.source, b.source));

@@ -185,8 +185,11 @@ export function listMain(store: ObjectStore, sd: KubernetesSDConfig, scope: Scop
 
 /** The side stores of one discoverer (namespace `scope`, '' = all): services, pods, ReplicaSets and Jobs of
  * that scope; nodes cluster-wide through the node selector; namespaces unfiltered. */
-export function sideStores(store: ObjectStore, scope: Scope, filters: Map<Role, RoleFilter>): SideStores {
+/** `onLookup`: told the namespace of every namespaced lookup (discover.ts shares a group only when its object looked
+ * nothing up outside its own namespace: then the scope did not shape it). */
+export function sideStores(store: ObjectStore, scope: Scope, filters: Map<Role, RoleFilter>, onLookup?: (namespace: string) => void): SideStores {
   const scoped = <T extends KubeObject>(kind: string, role: Role | undefined, ns: string, name: string): StoredObject<T> | undefined => {
+    onLookup?.(ns);
     if (!inScope(scope, ns)) return undefined;
     const o = store.get<T>(kind, ns, name);
     return o && (!role || passes(filters, role, o.obj)) ? o : undefined;
