@@ -1,12 +1,20 @@
 // One input file → its documents (YAML documents, or top-level JSON values), each as a
 // plain value plus a way to find the position of any field. Broken documents become
 // diagnostics with file:line:col; every other document is still returned.
-import { Composer, LineCounter, Parser, parseDocument, type CST, type Document, type Node } from 'yaml';
+//
+// YAML is read by yaml-documents.ts (a scanner for the common subset, the `yaml` library per
+// document where the scanner is unsure) or, when that could differ from it, by yaml-library.ts
+// (the library over the whole file, the reference). JSON is read here: JSON.parse per value,
+// positions from json-stream.ts's scan, the AST only when asked for.
+import { parseDocument, type Document } from 'yaml';
 import { diag, type Diagnostic, type SourcePos, type SourceRange } from '../diagnostics.ts';
 import { offsetRange, rangeOf, type YamlSource } from '../config/yaml-nodes.ts';
 import { jsonErrorOffset, scanJsonStream } from './json-stream.ts';
+import { LineCursor, lineIndex } from './line-index.ts';
 import { DEFAULT_PARSE_LIMITS, documentTooLarge, type AliasBudget, type ParseLimits } from './limits.ts';
-import { AliasBombError, nodeAtPath, yamlToValue, type PlainValue } from './yaml-value.ts';
+import { parseYamlFast } from './yaml-documents.ts';
+import { parseYamlFileWithLibrary, type Parsed } from './yaml-library.ts';
+import { nodeAtPath, type PlainValue } from './yaml-value.ts';
 
 export { DEFAULT_PARSE_LIMITS, type ParseLimits } from './limits.ts';
 
@@ -25,9 +33,11 @@ export interface RawDoc {
   format: 'yaml' | 'json';
   /** Position of a field by path, relative to this document's root value. */
   locate(path: (string | number)[], key?: boolean): SourceRange | undefined;
-  /** The YAML AST of this document (parsed lazily for JSON), for stages that read source text. */
+  /** The YAML AST of this document (parsed lazily for JSON and for YAML the scanner read), for stages that read
+   * source text. */
   ast(): { node: unknown; src: YamlSource } | undefined;
-  /** For JSON List documents: start offsets of `items[i]` (lets ingest place items without an AST). */
+  /** For List documents (JSON, and YAML the scanner read): where `items[i]` starts (lets ingest place items without
+   * an AST); undefined for an item it cannot place (ingest then asks locate). */
   itemPos?: (i: number) => SourcePos | undefined;
   /** The value at `path` with YAML types kept for unquoted ints/booleans (see yamlToValue `typed`). JSON
    * documents are typed already. */
@@ -44,270 +54,43 @@ export function looksLikeJson(text: string): boolean {
   return false;
 }
 
+/** How YAML is read: `fast` (yaml-documents.ts, which falls back to the library wherever its reading could
+ * differ) or `library` (yaml-library.ts only: the reference the fast path is tested against). */
+export type YamlReader = 'fast' | 'library';
+
 /** `budget`: alias-expanded nodes the whole input may still produce (see limits.ts); unset: only `limits.maxNodes`. */
-export function parseFile(file: InputFile, limits: ParseLimits = DEFAULT_PARSE_LIMITS, budget?: AliasBudget): { docs: RawDoc[]; diagnostics: Diagnostic[] } {
+export function parseFile(file: InputFile, limits: ParseLimits = DEFAULT_PARSE_LIMITS, budget?: AliasBudget, reader: YamlReader = 'fast'): { docs: RawDoc[]; diagnostics: Diagnostic[] } {
   const pick = (p: Parsed) => ({ docs: p.docs, diagnostics: p.diagnostics });
-  if (!looksLikeJson(file.text)) return pick(parseYamlFile(file, limits, budget));
+  if (!looksLikeJson(file.text)) return (reader === 'fast' && parseYamlFast(file, limits, budget)) || pick(parseYamlFileWithLibrary(file, limits, budget));
   const json = parseJsonFile(file, limits);
   if (!json.diagnostics.some((d) => d.code === 'JSON_PARSE')) return pick(json);
   // YAML files may start with `{` or `[` too (a flow mapping, a broken first document): when the text is not clean
-  // JSON, read it as YAML as well and keep the reading whose documents cover more of the text (JSON on a tie).
+  // JSON, read it as YAML as well and keep the reading whose documents cover more of the text (JSON on a tie). (The
+  // library's reading: it measures `covered`; such files are rare and small.)
   const trial = budget ? { ...budget } : undefined;
-  const yaml = parseYamlFile(file, limits, trial);
+  const yaml = parseYamlFileWithLibrary(file, limits, trial);
   if (yaml.covered <= json.covered) return pick(json);
   if (budget && trial) budget.left = trial.left;
   return pick(yaml);
 }
 
-/** `covered`: characters of the text inside the documents that were read (to choose between two readings). */
-type Parsed = { docs: RawDoc[]; diagnostics: Diagnostic[]; covered: number };
-
-function parseYamlFile(file: InputFile, limits: ParseLimits, budget?: AliasBudget): Parsed {
-  // The line index comes from the text, not from the parser's newline callbacks: in a broken document the `yaml`
-  // parser skips some newlines (inside error tokens), and every position after them would drift.
-  const lineCounter = lineIndex(file.text);
-  const src: YamlSource = { file: file.name, lineCounter };
-  const diagnostics: Diagnostic[] = [];
-  const docs: RawDoc[] = [];
-  let covered = 0;
-  // parseAllDocuments, with repairs between the (iterative) CST parser and the (recursive) composer (yamlTokens).
-  const composer = new Composer({ schema: 'failsafe', lineCounter, prettyErrors: false });
-  const tokens = yamlTokens(file.text, limits.maxDepth ?? Infinity, (why, index, offset, e) =>
-    diagnostics.push(
-      why === 'deep'
-        ? documentTooLarge(index, 'maxDepth', limits, offsetRange(src, offset))
-        : why === 'quote'
-          ? diag('YAML_PARSE', 'error', `a quoted string runs past a document marker (--- or ...) at the start of a line: the quote is never closed (document ${index + 1} skipped)`, offsetRange(src, offset))
-          : diag('YAML_PARSE', 'error', `${e?.message ?? 'unexpected text'}${e?.source ? `: ${JSON.stringify(e.source.slice(0, 40))}` : ''} (before the first document; ignored)`, offsetRange(src, offset)),
-    ),
-  );
-  const all = Array.from(composer.compose(tokens)) as Document.Parsed[];
-  if (all.length === 0) {
-    // A stream without documents can still hold errors (e.g. a lone `...`).
-    for (const e of composer.streamInfo().errors) diagnostics.push(diag('YAML_PARSE', 'error', e.message.split('\n')[0] ?? e.message, offsetRange(src, e.pos[0], e.pos[1])));
-  }
-  all.forEach((d, index) => {
-    let fatal = false;
-    for (const e of d.errors) {
-      // Duplicate keys: kubectl warns and keeps the last one; we do the same and say so.
-      const dup = e.code === 'DUPLICATE_KEY';
-      if (!dup) fatal = true;
-      diagnostics.push(
-        diag('YAML_PARSE', dup ? 'warning' : 'error', `${e.message.split('\n')[0]}${dup ? '' : ` (document ${index + 1} skipped)`}`, offsetRange(src, e.pos[0], e.pos[1])),
-      );
-    }
-    for (const w of d.warnings) {
-      diagnostics.push(diag('YAML_PARSE', 'warning', w.message.split('\n')[0] ?? w.message, offsetRange(src, w.pos[0], w.pos[1])));
-    }
-    if (fatal) return;
-    const root = d.contents as Node | null;
-    if (root === null || root === undefined) return; // empty document (e.g. a trailing ---)
-    let value: PlainValue;
-    try {
-      value = yamlToValue(root, d, limits, false, budget);
-    } catch (e) {
-      if (e instanceof AliasBombError) {
-        diagnostics.push(documentTooLarge(index, e.limit, { ...limits, ...(budget ? { maxAliasNodesTotal: budget.max } : {}) }, rangeOf(src, root)));
-        return;
-      }
-      throw e;
-    }
-    if (value === null) return;
-    covered += d.range[2] - d.range[0];
-    const pos = rangeOf(src, root);
-    docs.push({
-      file: file.name,
-      doc: index,
-      value,
-      pos: { file: pos.file, line: pos.line, col: pos.col, offset: pos.offset ?? 0 },
-      format: 'yaml',
-      locate(path, key) {
-        const n = nodeAtPath(root, path, key);
-        return n ? rangeOf(src, n) : undefined;
-      },
-      ast: () => ({ node: root, src }),
-      typedValue: (path) => {
-        const n = path.length ? nodeAtPath(root, path) : root;
-        if (!n) return undefined;
-        try {
-          return yamlToValue(n, d, limits, true);
-        } catch {
-          return undefined;
-        }
-      },
-    });
-  });
-  return { docs, diagnostics, covered };
-}
-
-/** Start offsets of every line of `text`. */
-function lineIndex(text: string): LineCounter {
-  const lc = new LineCounter();
-  lc.addNewLine(0);
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lc.addNewLine(i + 1);
-  return lc;
-}
-
-/** The CST tokens of `text` as `yaml`'s Parser yields them, with repairs, so that a broken document takes nothing
- * with it (a good document next to a bad one keeps its targets) and nothing too deep reaches the composer:
- *   * a document nested deeper than `maxDepth` is passed on empty (and reported): the composer recurses, the CST
- *     parser does not, so the check runs here, iteratively;
- *   * an error lexed after a document's `---` reaches the composer after that document's token (the parser yields
- *     it first, and the composer would pin it on the previous, good document); an error before the first
- *     document's `---` (a stray `}` on line 1) is reported on its own instead of being pinned on that document;
- *   * a quoted string that is never closed (or an error token) swallows the following documents: the `yaml` lexer
- *     reads on through `---` lines, though YAML forbids a document marker inside a quoted scalar (spec 1.2,
- *     c-forbidden) and kubectl splits documents at `---` before parsing. The document is passed on empty or fails
- *     (and is reported), and the text is parsed again from the marker. Re-parsing is bounded (twice the text);
- *     past that, the lexer's reading stands. */
-function* yamlTokens(text: string, maxDepth: number, report: (why: 'deep' | 'quote' | 'stray', index: number, offset: number, e?: CST.ErrorToken) => void): Generator<CST.Token> {
-  let index = 0;
-  let from = 0;
-  let source = text;
-  let budget = 2 * text.length + 4096;
-  const canRestart = (at: number) => at >= 0 && text.length - at <= budget;
-  for (;;) {
-    let restart = -1;
-    // The marker an error token ran over: everything lexed from there on is re-read.
-    let pending = -1;
-    const held: CST.ErrorToken[] = [];
-    for (const t of new Parser().parse(source)) {
-      if (t.offset < from) continue; // the blanked text before a restart
-      if (pending >= 0 && t.offset >= pending && canRestart(pending)) {
-        restart = pending;
-        break;
-      }
-      if (t.type === 'error') {
-        held.push(t);
-        const m = markerIn(t.source, t.offset);
-        if (m >= 0 && (pending < 0 || m < pending)) pending = m;
-        continue;
-      }
-      if (t.type !== 'document') {
-        yield* held.splice(0);
-        yield t;
-        continue;
-      }
-      // Errors up to this document's `---` belong before it; those after it, to it.
-      const startAt = t.start.find((x) => x.type === 'doc-start')?.offset ?? t.offset - 1;
-      const inside = held.filter((e) => e.offset > startAt);
-      const before = held.filter((e) => e.offset <= startAt);
-      held.length = 0;
-      if (index === 0) for (const e of before) report('stray', index, e.offset, e);
-      else yield* before;
-      const scan = scanDocument(t, maxDepth);
-      const marker = pending >= 0 && (scan.markerAt < 0 || pending < scan.markerAt) ? pending : scan.markerAt;
-      if (canRestart(marker)) {
-        // This document runs over a marker: it fails (its own errors, or ours), and the text is read again from there.
-        if (marker === scan.markerAt) report('quote', index, scan.quoteAt);
-        index++;
-        yield { ...t, value: undefined };
-        yield* inside.filter((e) => e.offset < marker);
-        restart = marker;
-        break;
-      }
-      if (scan.deepAt >= 0) {
-        report('deep', index, scan.deepAt);
-        yield { ...t, value: undefined };
-      } else {
-        yield t;
-      }
-      index++;
-      yield* inside;
-    }
-    if (restart < 0) {
-      // End of text: errors left go where the composer puts them (the last document); one may still have run over a
-      // marker with nothing lexed after it.
-      yield* held.splice(0).filter((e) => pending < 0 || e.offset < pending);
-      if (!canRestart(pending)) return;
-      restart = pending;
-    } else {
-      yield* held.splice(0).filter((e) => e.offset < restart);
-    }
-    budget -= text.length - restart;
-    // Parse again from the marker, over a text of the same length (offsets, lines and columns stay true) whose
-    // part before the marker is blank.
-    from = restart;
-    source = text.slice(0, from).replace(/[^\n]/g, ' ') + text.slice(from);
-  }
-}
-
-const MARKER_LINE = /\n(---|\.\.\.)(?=[ \t\r\n]|$)/;
-
-/** Where to parse again from when a token's text runs over a document marker at the start of a line: the `---`
- * line itself, or the line after a `...`. -1: no marker. */
-function markerIn(src: string, offset: number): number {
-  const m = MARKER_LINE.exec(src);
-  if (!m) return -1;
-  if (m[1] === '---') return offset + m.index + 1;
-  const nl = src.indexOf('\n', m.index + 1);
-  return offset + (nl < 0 ? src.length : nl + 1);
-}
-
-/** Walks a document's CST (iteratively: a too-deep document is as deep as its text): the first map or list nested
- * deeper than `max` levels, and the first token whose text runs over a document marker line (with the offset to
- * parse again from, see markerIn) — wherever the token sits (a value, a key, the trailing tokens of a scalar). */
-function scanDocument(doc: CST.Document, max: number): { deepAt: number; quoteAt: number; markerAt: number } {
-  const out = { deepAt: -1, quoteAt: -1, markerAt: -1 };
-  type Item = { start?: CST.Token[]; key?: CST.Token | null; sep?: CST.Token[]; value?: CST.Token };
-  const stack: [CST.Token, number][] = [];
-  const push = (t: CST.Token | null | undefined, depth: number) => {
-    if (t) stack.push([t, depth]);
-  };
-  const pushAll = (ts: readonly CST.Token[] | undefined, depth: number) => {
-    if (ts) for (const t of ts) stack.push([t, depth]);
-  };
-  push(doc.value, 0);
-  pushAll(doc.end, 0);
-  while (stack.length) {
-    const [t, depth] = stack.pop() as [CST.Token, number];
-    const src = (t as { source?: unknown }).source;
-    if (typeof src === 'string' && src.length > 3 && src.includes('\n')) {
-      const at = markerIn(src, t.offset);
-      if (at >= 0 && (out.markerAt < 0 || at < out.markerAt)) {
-        out.markerAt = at;
-        out.quoteAt = t.offset;
-      }
-    }
-    if (t.type === 'block-map' || t.type === 'block-seq' || t.type === 'flow-collection') {
-      if (depth + 1 > max) {
-        if (out.deepAt < 0) out.deepAt = t.offset;
-        continue;
-      }
-      for (const it of t.items as Item[]) {
-        pushAll(it.start, depth + 1);
-        push(it.key, depth + 1);
-        pushAll(it.sep, depth + 1);
-        push(it.value, depth + 1);
-      }
-      if (t.type === 'flow-collection') pushAll(t.end, depth);
-      continue;
-    }
-    pushAll((t as { end?: CST.Token[] }).end, depth);
-    pushAll((t as { props?: CST.Token[] }).props, depth);
-  }
-  return out;
-}
-
 function parseJsonFile(file: InputFile, limits: ParseLimits): Parsed {
   const text = file.text;
-  // Fill the line index once; positions of every chunk and item come from it.
-  const lineCounter = lineIndex(text);
-  const fileSrc: YamlSource = { file: file.name, lineCounter };
-  const posAt = (offset: number): SourcePos => {
-    const r = offsetRange(fileSrc, offset);
-    return { file: r.file, line: r.line, col: r.col, offset };
-  };
+  // Positions of values and List items come from one pass counting newlines (they are in file order); an index of
+  // every line is built only for diagnostics.
+  const cursor = new LineCursor(text);
+  let full: YamlSource | undefined;
+  const fileSrc = (): YamlSource => (full ??= { file: file.name, lineCounter: lineIndex(text) });
   const diagnostics: Diagnostic[] = [];
   const docs: RawDoc[] = [];
   let covered = 0;
   const { chunks, skipped } = scanJsonStream(text, limits.maxDepth);
   if (skipped.length && chunks.length > 1) {
     // cluster-info dump: log sections between Lists are expected; say once that they were skipped.
-    diagnostics.push(diag('UNCLASSIFIED_INPUT', 'info', `${skipped.length} non-JSON section(s) skipped (e.g. pod logs in a cluster-info dump)`, offsetRange(fileSrc, skipped[0]!.start)));
+    diagnostics.push(diag('UNCLASSIFIED_INPUT', 'info', `${skipped.length} non-JSON section(s) skipped (e.g. pod logs in a cluster-info dump)`, offsetRange(fileSrc(), skipped[0]!.start)));
   } else if (skipped.length) {
     for (const s of skipped) {
-      diagnostics.push(diag('JSON_PARSE', 'error', `unexpected text outside a JSON value: ${JSON.stringify(text.slice(s.start, Math.min(s.end, s.start + 40)).trim())}`, offsetRange(fileSrc, s.start)));
+      diagnostics.push(diag('JSON_PARSE', 'error', `unexpected text outside a JSON value: ${JSON.stringify(text.slice(s.start, Math.min(s.end, s.start + 40)).trim())}`, offsetRange(fileSrc(), s.start)));
     }
   }
   // Re-scanning after a broken value (below) is bounded, like the YAML repairs.
@@ -315,7 +98,7 @@ function parseJsonFile(file: InputFile, limits: ParseLimits): Parsed {
   for (let index = 0; index < chunks.length; index++) {
     const chunk = chunks[index] as (typeof chunks)[number];
     if (chunk.tooDeepAt >= 0) {
-      diagnostics.push(documentTooLarge(index, 'maxDepth', limits, offsetRange(fileSrc, chunk.tooDeepAt)));
+      diagnostics.push(documentTooLarge(index, 'maxDepth', limits, offsetRange(fileSrc(), chunk.tooDeepAt)));
       continue;
     }
     const chunkText = text.slice(chunk.start, chunk.end);
@@ -325,7 +108,7 @@ function parseJsonFile(file: InputFile, limits: ParseLimits): Parsed {
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
       const off = jsonErrorOffset(msg, chunk.start, chunkText);
-      diagnostics.push(diag('JSON_PARSE', 'error', `${msg.replace(/ in JSON at position \d+.*$/, '')} (JSON value ${index + 1} skipped)`, offsetRange(fileSrc, Math.min(off, text.length))));
+      diagnostics.push(diag('JSON_PARSE', 'error', `${msg.replace(/ in JSON at position \d+.*$/, '')} (JSON value ${index + 1} skipped)`, offsetRange(fileSrc(), Math.min(off, text.length))));
       // An unclosed string or bracket runs on into the values after it. In a stream (cluster-info dump) every
       // value starts on a line of its own with `{` or `[`: read on from the next such line inside the broken value.
       const next = nextValueLine(text, chunk.start + 1, chunk.end);
@@ -336,12 +119,20 @@ function parseJsonFile(file: InputFile, limits: ParseLimits): Parsed {
       continue;
     }
     covered += chunk.end - chunk.start;
+    const start = cursor.pos(chunk.start);
+    const items = chunk.itemStarts;
+    const itemLines: number[] = new Array(items.length);
+    const itemCols: number[] = new Array(items.length);
+    for (let i = 0; i < items.length; i++) {
+      const p = cursor.pos(items[i] as number);
+      itemLines[i] = p.line;
+      itemCols[i] = p.col;
+    }
     let astCache: { node: unknown; src: YamlSource; doc: Document } | undefined;
     const ast = () => {
       if (!astCache) {
         const lc = lineIndex(chunkText);
         const d = parseDocument(chunkText, { schema: 'failsafe', prettyErrors: false });
-        const start = posAt(chunk.start);
         astCache = { node: d.contents, doc: d, src: { file: file.name, lineCounter: lc, baseOffset: chunk.start, baseLine: start.line - 1, baseCol: start.col - 1 } };
       }
       return astCache;
@@ -350,7 +141,7 @@ function parseJsonFile(file: InputFile, limits: ParseLimits): Parsed {
       file: file.name,
       doc: index,
       value,
-      pos: posAt(chunk.start),
+      pos: { file: file.name, line: start.line, col: start.col, offset: chunk.start },
       format: 'json',
       locate(path, key) {
         const a = ast();
@@ -361,7 +152,7 @@ function parseJsonFile(file: InputFile, limits: ParseLimits): Parsed {
         const a = ast();
         return { node: a.node, src: a.src };
       },
-      itemPos: (i) => (chunk.itemStarts[i] !== undefined ? posAt(chunk.itemStarts[i]!) : undefined),
+      itemPos: (i) => (items[i] !== undefined ? { file: file.name, line: itemLines[i] as number, col: itemCols[i] as number, offset: items[i] as number } : undefined),
       typedValue: (path) => {
         let cur: PlainValue | undefined = value;
         for (const step of path) {

@@ -4,7 +4,7 @@
 // (a stream of JSON Lists, or its --output-directory tree passed as many files).
 import { diag, type Diagnostic, type SourcePos, type SourceRange } from '../diagnostics.ts';
 import type { YamlSource } from '../config/yaml-nodes.ts';
-import { parseFile, type InputFile, type RawDoc } from './documents.ts';
+import { parseFile, type InputFile, type RawDoc, type YamlReader } from './documents.ts';
 import { aliasBudget, DEFAULT_INPUT_LIMITS, fileTooLarge, totalTooLarge, type InputLimits } from './limits.ts';
 import { CORE_KINDS, OPERATOR_KINDS, type KubeObject, type StoredObject } from './kinds.ts';
 import { isObj, normalizeObject, shapeError } from './normalize.ts';
@@ -47,8 +47,9 @@ export interface IngestResult {
 /** Files whose name says they hold no objects (logs in a cluster-info dump directory). */
 const NON_OBJECT_FILE = /(^|\/)logs?\.txt$|\.log$/;
 
-/** `limits`: overrides of DEFAULT_INPUT_LIMITS (limits.ts); what is past a limit becomes an INPUT_TOO_LARGE diagnostic. */
-export function ingest(files: InputFile[], overrides: Partial<InputLimits> = {}): IngestResult {
+/** `limits`: overrides of DEFAULT_INPUT_LIMITS (limits.ts); what is past a limit becomes an INPUT_TOO_LARGE diagnostic.
+ * `yamlReader`: 'library' reads YAML with the `yaml` library only (tests compare it with the default fast path). */
+export function ingest(files: InputFile[], overrides: Partial<InputLimits> = {}, opts: { yamlReader?: YamlReader } = {}): IngestResult {
   const limits: InputLimits = { ...DEFAULT_INPUT_LIMITS, ...overrides };
   const budget = aliasBudget(limits);
   const store = new ObjectStore();
@@ -74,7 +75,7 @@ export function ingest(files: InputFile[], overrides: Partial<InputLimits> = {})
     }
     bytes += size;
     if (!file.text.trim()) continue;
-    const parsed = parseFile(file, limits, budget);
+    const parsed = parseFile(file, limits, budget, opts.yamlReader);
     diagnostics.push(...parsed.diagnostics);
     for (const d of parsed.docs) classifyDoc(d, { store, configs, ignored, diagnostics, secretValues });
   }
