@@ -37,14 +37,13 @@ export function rangeOf(src: YamlSource, n: Node | null | undefined, fallbackOff
 export function offsetRange(src: YamlSource, start: number, end?: number): SourceRange {
   const p = src.lineCounter.linePos(start);
   const r: SourceRange = { file: src.file, line: p.line, col: p.col, offset: start + (src.baseOffset ?? 0) };
-  if (src.baseLine) {
-    if (p.line === 1 && src.baseCol) r.col += src.baseCol;
-    r.line += src.baseLine;
-  }
+  // The embedded text's first line continues a line of the file (a JSON value after `[` or `,` on line 1 too).
+  if (p.line === 1 && src.baseCol) r.col += src.baseCol;
+  if (src.baseLine) r.line += src.baseLine;
   if (end !== undefined) {
     const q = src.lineCounter.linePos(end);
     r.endLine = q.line + (src.baseLine ?? 0);
-    r.endCol = q.col + (q.line === 1 && src.baseLine && src.baseCol ? src.baseCol : 0);
+    r.endCol = q.col + (q.line === 1 && src.baseCol ? src.baseCol : 0);
     r.endOffset = end + (src.baseOffset ?? 0);
   }
   return r;
