@@ -1,6 +1,7 @@
 // What every reason family reads: the run, its jobs with their scraper, profile and (for operator jobs)
 // the monitor they came from, and small helpers to go from a target to the Pod, Service and the workload
 // field a simulated Pod came from. Nothing here decides a reason.
+import type { SharedGroups } from '../discovery/discover.ts';
 import type { ScrapeConfig } from '../config/types.ts';
 import type { SourceRange } from '../diagnostics.ts';
 import type { InputFile } from '../ingest/documents.ts';
@@ -37,6 +38,8 @@ export interface Ctx {
   jobs: JobCtx[];
   /** Suggestions waiting for verification, with what they should produce. */
   offers: Offer[];
+  /** Groups the counterfactual discoveries of this diagnosis share (namespaces.ts counterfactual). */
+  sharedGroups?: SharedGroups;
 }
 
 /** What a suggestion should produce: active targets of a scraper's job (or of the jobs a monitor

@@ -8,10 +8,10 @@
 //    (codecentric/helm-charts#245, reference victoriametrics.md D "Empty namespaceSelector").
 import type { KubernetesSDConfig } from '../config/types.ts';
 import { Reporter } from '../discovery/common.ts';
-import { discover } from '../discovery/discover.ts';
+import { discover, type TargetGroup } from '../discovery/discover.ts';
 import { resolveNamespaces } from '../discovery/namespaces.ts';
 import type { StoredObject } from '../ingest/kinds.ts';
-import { buildJobTargets } from '../targets/build.ts';
+import { buildJobTargets, objectOfSource } from '../targets/build.ts';
 import type { JobTargets, Target } from '../targets/types.ts';
 import { describeObj, expectFor, fieldRange, list, objRef, offer, ruleAt, type Ctx, type JobCtx } from './context.ts';
 import { ruleFamily } from './relabel.ts';
@@ -27,13 +27,22 @@ export function pastSelection(jc: JobCtx, jt: JobTargets): Target[] {
   })];
 }
 
-/** The job's targets if `sd` were replaced by `variant` (other sd entries unchanged). */
-export function counterfactual(ctx: Ctx, jc: JobCtx, variant: KubernetesSDConfig): JobTargets | undefined {
+/** The job's targets if `sd` were replaced by `variant` (other sd entries unchanged), from the groups `keep` accepts
+ * (all by default). The counterfactual discoveries of one diagnosis share their groups: many jobs of one cluster
+ * (one per ServiceMonitor) ask about the same objects. */
+export function counterfactual(ctx: Ctx, jc: JobCtx, variant: KubernetesSDConfig, keep?: (g: TargetGroup) => boolean): JobTargets | undefined {
   const global = jc.inst.config?.global;
   if (!global) return undefined;
   const own = ctx.opts.runOptions?.ownNamespace;
-  const d = discover(variant, ctx.result.store, jc.profile, own !== undefined ? { ownNamespace: own } : {});
-  return buildJobTargets(jc.job, [{ sdIndex: variant.index, groups: d.groups }], global, jc.profile, false);
+  const shared = (ctx.sharedGroups ??= new Map());
+  const d = discover(variant, ctx.result.store, jc.profile, { ...(own !== undefined ? { ownNamespace: own } : {}), shared });
+  const groups = keep ? d.groups.filter(keep) : d.groups;
+  return buildJobTargets(jc.job, [{ sdIndex: variant.index, groups }], global, jc.profile, false);
+}
+
+/** The namespace a group's objects live in (`pod/<ns>/<name>`, `endpoints/<ns>/<name>`, …; "" for nodes). */
+function groupNamespace(g: TargetGroup): string {
+  return objectOfSource(g.source)?.namespace ?? '';
 }
 
 export function watchedNamespaces(ctx: Ctx, sd: KubernetesSDConfig): string[] {
@@ -47,7 +56,8 @@ export function wrongNamespaces(ctx: Ctx, jc: JobCtx): Diagnosis | undefined {
     if (sd.role === 'node') continue;
     const watched = watchedNamespaces(ctx, sd);
     if (watched.includes('')) continue;
-    const jt = counterfactual(ctx, jc, { ...sd, namespaces: [], ownNamespace: false });
+    // Only the groups outside the watched namespaces can hold what the job misses there.
+    const jt = counterfactual(ctx, jc, { ...sd, namespaces: [], ownNamespace: false }, (g) => !watched.includes(groupNamespace(g)));
     if (!jt) continue;
     const outside = pastSelection(jc, jt).filter((t) => !watched.includes(t.discoveredLabels.__meta_kubernetes_namespace ?? ''));
     if (!outside.length) continue;
