@@ -18,6 +18,7 @@ let store: AppStore | undefined;
 const client = new EngineClient(spawnEngineWorker, {
   onReady: (profiles) => store?.getState().setRegistered(profiles),
   onCrash: (message) => store?.getState().engineCrashed(message),
+  onProgress: (_id, phase, detail) => store?.getState().runProgress(phase, detail),
 });
 store = createAppStore({ engine: client });
 

@@ -8,10 +8,16 @@
 // slow on big inputs and is cheap to lose, so a new run cuts it short: when only advice is in the
 // worker, the worker is replaced and the new run starts at once; the advice is answered `cancelled`.
 // A worker that dies during advice only (say, out of memory) fails that advice, not the run.
+// Requests for more of a result (rows, one target, a filtered list) are treated like advice: a new run
+// may cut them short, and they are answered `stale` once a newer run is the worker's latest.
 import type { Diagnosis, InputFile, ProfileId } from '../engine/index.ts';
-import { ADVICE_REQUESTS, PROTOCOL_VERSION, isProtocolMessage, type FromWorker, type ProfileChoice, type ToWorker, type WhatIf, type WhyNotQuery } from './protocol.ts';
+import type { Session } from '../ui/permalink/codec.ts';
+import { ADVICE_REQUESTS, PROTOCOL_VERSION, VIEW_REQUESTS, isProtocolMessage, type FromWorker, type ProfileChoice, type RunPhase, type ToWorker, type WhatIf, type WhyNotQuery } from './protocol.ts';
 import type { StripKind, StripReport } from './strip-kinds.ts';
-import type { RunView, TraceView } from './view.ts';
+import type { ListKind, ListsView, RunView, TargetView, TraceView } from './view.ts';
+
+/** Requests that a new run may cut short (their answers are cheap to lose). */
+const PREEMPTIBLE: readonly ToWorker['type'][] = [...ADVICE_REQUESTS, ...VIEW_REQUESTS];
 
 export type RunOutcome =
   | { status: 'done'; id: number; view: RunView }
@@ -32,13 +38,24 @@ export type AdviceOutcome =
 /** Run options besides the files and the profile. */
 export interface RunExtras {
   whatIf?: WhatIf[];
+  /** Filter the result's lists with this. */
+  filter?: string;
+  /** Say in the result whether the run still has this target (and send it). */
+  select?: string;
+  /** Files (by name) whose text is exactly their Blob's: the worker gets the Blob instead of the text. */
+  blobs?: Record<string, Blob>;
 }
+
+/** An answer about the latest run that a newer run (or a restarted worker) made moot. */
+export type ViewOutcome<T> = { status: 'done'; value: T } | { status: 'stale' };
 
 export interface EngineClientHooks {
   /** The worker loaded and told which profiles the engine has. */
   onReady?(profiles: { id: ProfileId; title: string }[]): void;
   /** A run reached the engine (the page shows progress from here). */
   onRunStarted?(id: number): void;
+  /** A run in the worker reached another phase. */
+  onProgress?(id: number, phase: RunPhase, detail: string | undefined): void;
   /** The worker died outside any request (or during one); it has been replaced. */
   onCrash?(message: string): void;
 }
@@ -91,7 +108,10 @@ export class EngineClient {
       return;
     }
     if (data.type === 'progress') {
-      if (this.inFlight?.id === data.id) this.hooks.onRunStarted?.(data.id);
+      if (this.inFlight?.id === data.id) {
+        if (data.phase === 'started') this.hooks.onRunStarted?.(data.id);
+        this.hooks.onProgress?.(data.id, data.phase, data.detail);
+      }
       return;
     }
     if (data.id === null) {
@@ -111,14 +131,14 @@ export class EngineClient {
     this.pending.clear();
     for (const p of all) p.resolve({ type: 'crashed', message });
     // Advice that failed is reported where it was asked for; the run's result still stands.
-    const adviceOnly = all.length > 0 && all.every((p) => ADVICE_REQUESTS.includes(p.kind));
+    const adviceOnly = all.length > 0 && all.every((p) => PREEMPTIBLE.includes(p.kind));
     if (!adviceOnly) this.hooks.onCrash?.(message);
   }
 
   /** Only advice is in the worker: replace the worker so a new run does not wait behind it. */
   private preemptAdvice(): void {
     const all = [...this.pending.values()];
-    if (!all.length || !all.every((p) => ADVICE_REQUESTS.includes(p.kind))) return;
+    if (!all.length || !all.every((p) => PREEMPTIBLE.includes(p.kind))) return;
     this.worker.terminate();
     this.worker = this.start();
     this.pending.clear();
@@ -152,8 +172,13 @@ export class EngineClient {
     this.inFlight = job;
     if (!job) return;
     this.preemptAdvice();
-    const req: ToWorker = { v: PROTOCOL_VERSION, type: 'run', id: job.id, files: job.files, profile: job.profile };
+    const blobs = job.extras.blobs;
+    const files = blobs ? job.files.map((f) => (blobs[f.name] ? { name: f.name, blob: blobs[f.name] as Blob } : f)) : job.files;
+    // (a file sent as its Blob is read by the worker: the page's copy of the text is never cloned)
+    const req: ToWorker = { v: PROTOCOL_VERSION, type: 'run', id: job.id, files, profile: job.profile };
     if (job.extras.whatIf?.length) req.whatIf = job.extras.whatIf;
+    if (job.extras.filter?.trim()) req.filter = job.extras.filter;
+    if (job.extras.select) req.select = job.extras.select;
     void this.request(req).then((m) => {
       if (this.inFlight === job) this.inFlight = undefined;
       let outcome: RunOutcome;
@@ -199,10 +224,30 @@ export class EngineClient {
     return adviceFailure(m);
   }
 
-  /** Files with the chosen kinds of private value removed, and a report of every value found. */
-  async strip(files: InputFile[], remove: StripKind[]): Promise<{ files: InputFile[]; report: StripReport }> {
-    const m = await this.request({ v: PROTOCOL_VERSION, type: 'strip', id: this.nextId++, files, remove });
-    if (m.type === 'stripped') return { files: m.files, report: m.report };
+  /** Rows of a list of run `runId` (by row number). */
+  async rows(runId: number, kind: ListKind, rows: number[]): Promise<ViewOutcome<TargetView[]>> {
+    const m = await this.request({ v: PROTOCOL_VERSION, type: 'rows', id: this.nextId++, runId, kind, rows });
+    return m.type === 'rows' && m.status === 'done' ? { status: 'done', value: m.rows } : { status: 'stale' };
+  }
+
+  /** One target of run `runId` by id (null: the run has none). */
+  async target(runId: number, targetId: string): Promise<ViewOutcome<TargetView | null>> {
+    const m = await this.request({ v: PROTOCOL_VERSION, type: 'target', id: this.nextId++, runId, targetId });
+    return m.type === 'target' && m.status === 'done' ? { status: 'done', value: m.target } : { status: 'stale' };
+  }
+
+  /** The lists of run `runId` under another filter. */
+  async filter(runId: number, filter: string): Promise<ViewOutcome<ListsView>> {
+    const m = await this.request({ v: PROTOCOL_VERSION, type: 'filter', id: this.nextId++, runId, filter });
+    return m.type === 'filtered' && m.status === 'done' && m.lists ? { status: 'done', value: m.lists } : { status: 'stale' };
+  }
+
+  /** Files with the chosen kinds of private value removed, and a report of every value found; with `session`, also the
+   * link fragment of that session holding the stripped files (made in the worker). */
+  async strip(files: InputFile[], remove: StripKind[], session?: Omit<Session, 'files'>, blobs?: Record<string, Blob>): Promise<{ files: InputFile[]; report: StripReport; fragment?: string; sizes?: number[] }> {
+    const wire = blobs ? files.map((f) => (blobs[f.name] ? { name: f.name, blob: blobs[f.name] as Blob } : f)) : files;
+    const m = await this.request({ v: PROTOCOL_VERSION, type: 'strip', id: this.nextId++, files: wire, remove, ...(session ? { session } : {}) });
+    if (m.type === 'stripped') return { files: m.files, report: m.report, ...(m.fragment !== undefined ? { fragment: m.fragment } : {}), ...(m.sizes ? { sizes: m.sizes } : {}) };
     throw new Error(m.type === 'error' || m.type === 'crashed' ? m.message : 'cancelled');
   }
 

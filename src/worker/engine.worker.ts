@@ -1,9 +1,11 @@
 // The engine's Web Worker: a thin adapter. It decodes a request, calls the engine (or the
 // strip pass), converts the result into the plain view model and posts it back. The last run's
-// RunResult stays here so traces can be sent one target at a time.
+// RunResult stays here so traces, target rows, single targets and filtered lists can be sent on request.
 import { diagnose, getProfile, listProfiles, run, whyNot, type InputFile, type RunResult } from '../engine/index.ts';
 import { skipReason, targetCount, verifyBudget } from './advice.ts';
-import { PROTOCOL_VERSION, isProtocolMessage, type DiagnoseRequest, type FromWorker, type RunRequest, type ToWorker, type WhyNotRequest } from './protocol.ts';
+import { encodeSession } from '../ui/permalink/codec.ts';
+import { RunLists } from './lists.ts';
+import { PROTOCOL_VERSION, isProtocolMessage, type DiagnoseRequest, type FromWorker, type RunRequest, type StripRequest, type ToWorker, type WhyNotRequest, type WireFile } from './protocol.ts';
 import { decideProfile } from './profile-choice.ts';
 import { stripFiles } from './strip.ts';
 import { findTarget, toRunView, traceView } from './view.ts';
@@ -24,6 +26,7 @@ interface LastRun {
   options: Parameters<typeof run>[1];
   result: RunResult;
   traced: boolean;
+  lists: RunLists;
 }
 let last: LastRun | undefined;
 
@@ -31,21 +34,59 @@ function post(m: FromWorker): void {
   scope.postMessage(m);
 }
 
+function mib(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 1)} MiB`;
+}
+
+/** FileReaderSync (dedicated workers only; the project's tsconfig has the DOM lib, not WebWorker). */
+declare const FileReaderSync: { new (): { readAsArrayBuffer(b: Blob): ArrayBuffer } };
+
+/** The text of a file the page sent as a Blob, decoded as the page decodes files (`Blob.text()`: UTF-8, BOM dropped). */
+function fileText(f: WireFile): InputFile {
+  return 'blob' in f ? { name: f.name, text: new TextDecoder().decode(new FileReaderSync().readAsArrayBuffer(f.blob)) } : f;
+}
+
 function handleRun(req: RunRequest): void {
-  post({ v: PROTOCOL_VERSION, type: 'progress', id: req.id, phase: 'running' });
-  const choice = decideProfile(req.files, req.profile, (id) => getProfile(id) !== undefined);
-  const bytes = req.files.reduce((n, f) => n + f.text.length, 0);
+  const blobBytes = req.files.reduce((n, f) => n + ('blob' in f ? f.blob.size : f.text.length), 0);
+  const progress = (phase: 'started' | 'engine' | 'view', detail: string) => post({ v: PROTOCOL_VERSION, type: 'progress', id: req.id, phase, detail });
+  progress('started', `${req.files.length} file${req.files.length === 1 ? '' : 's'}, ${mib(blobBytes)}`);
+  const files = req.files.map(fileText);
+  const bytes = files.reduce((n, f) => n + f.text.length, 0);
+  last = undefined; // the previous run's result is replaced: let it go before this one is built
+  const choice = decideProfile(files, req.profile, (id) => getProfile(id) !== undefined);
   const traced = bytes <= TRACE_ALL_LIMIT;
   const options: Parameters<typeof run>[1] = { trace: traced };
   if (choice.profile) options.profile = choice.profile;
   if (req.ownNamespace) options.ownNamespace = req.ownNamespace;
   if (req.whatIf?.length) options.whatIf = req.whatIf;
+  progress('engine', `reading ${mib(bytes)}, simulating the cluster, discovering and relabeling targets`);
   const t0 = performance.now();
-  const result = run(req.files, options);
+  const result = run(files, options);
   const ms = performance.now() - t0;
-  last = { id: req.id, files: req.files, options, result, traced };
-  const view = toRunView(result, { profileAuto: choice.auto, ms, traced, ...(choice.note ? { profileNote: choice.note } : {}) });
+  progress('view', `${targetCount(result).toLocaleString('en')} targets, ${result.store.size().toLocaleString('en')} objects`);
+  const lists = new RunLists(result);
+  last = { id: req.id, files, options, result, traced, lists };
+  const view = toRunView(result, {
+    profileAuto: choice.auto,
+    ms,
+    traced,
+    lists,
+    ...(choice.note ? { profileNote: choice.note } : {}),
+    ...(req.filter ? { filter: req.filter } : {}),
+    ...(req.select ? { select: req.select } : {}),
+  });
   post({ v: PROTOCOL_VERSION, type: 'result', id: req.id, view });
+}
+
+function handleStrip(req: StripRequest): void {
+  const { files, report } = stripFiles(req.files.map(fileText), req.remove);
+  if (!req.session) {
+    post({ v: PROTOCOL_VERSION, type: 'stripped', id: req.id, files, report });
+    return;
+  }
+  const fragment = encodeSession({ ...req.session, files: files.map((f) => ({ name: f.name, text: f.text })) });
+  const sizes = files.map((f) => f.text.length);
+  post({ v: PROTOCOL_VERSION, type: 'stripped', id: req.id, files: files.map((f) => ({ name: f.name, text: '' })), report, fragment, sizes });
 }
 
 /** The options diagnosis re-runs the pipeline with: the run's own (profile, what-ifs), without traces. */
@@ -92,12 +133,29 @@ function handle(msg: ToWorker): void {
         return;
       }
       if (!last.traced) {
-        // Big input: traces were not recorded; record them now, once, for this input.
+        // Big input: traces were not recorded; record them now, once, for this input (the lists follow: same
+        // targets in the same order).
         last.result = run(last.files, { ...last.options, trace: true });
         last.traced = true;
+        last.lists = new RunLists(last.result);
       }
       const t = findTarget(last.result, msg.targetId);
       post({ v: PROTOCOL_VERSION, type: 'trace', id: msg.id, targetId: msg.targetId, trace: t?.trace ? traceView(t.id, t.trace) : null });
+      return;
+    }
+    case 'rows': {
+      const ok = last?.id === msg.runId;
+      post({ v: PROTOCOL_VERSION, type: 'rows', id: msg.id, runId: msg.runId, kind: msg.kind, status: ok ? 'done' : 'stale', rows: ok ? last!.lists.rows(msg.kind, msg.rows) : [] });
+      return;
+    }
+    case 'target': {
+      const ok = last?.id === msg.runId;
+      post({ v: PROTOCOL_VERSION, type: 'target', id: msg.id, runId: msg.runId, status: ok ? 'done' : 'stale', target: ok ? (last!.lists.find(msg.targetId) ?? null) : null });
+      return;
+    }
+    case 'filter': {
+      const ok = last?.id === msg.runId;
+      post({ v: PROTOCOL_VERSION, type: 'filtered', id: msg.id, runId: msg.runId, status: ok ? 'done' : 'stale', lists: ok ? last!.lists.view(msg.filter) : null });
       return;
     }
     case 'diagnose':
@@ -106,11 +164,9 @@ function handle(msg: ToWorker): void {
     case 'whyNot':
       handleWhyNot(msg);
       return;
-    case 'strip': {
-      const { files, report } = stripFiles(msg.files, msg.remove);
-      post({ v: PROTOCOL_VERSION, type: 'stripped', id: msg.id, files, report });
+    case 'strip':
+      handleStrip(msg);
       return;
-    }
   }
 }
 

@@ -7,11 +7,14 @@
 // with PROTOCOL_VERSION — a page and a worker of different versions refuse each other's
 // messages (the worker answers with an `error` naming both versions).
 import type { Diagnosis, InputFile, ProfileId, RunOptions, whyNot } from '../engine/index.ts';
-import type { RunView, TraceView } from './view.ts';
+import type { ListKind, ListsView, RunView, TargetView, TraceView } from './view.ts';
 import type { StripKind, StripReport } from './strip-kinds.ts';
+import type { Session } from '../ui/permalink/codec.ts';
 
 // 2: runs carry what-if knobs; diagnoses and "why not?" answers are separate requests after a run.
-export const PROTOCOL_VERSION = 2;
+// 3: target lists in pages (per-job counts, the first rows, `rows` / `target` / `filter` requests for more),
+//    objects as columns, progress with named phases, links made in the worker.
+export const PROTOCOL_VERSION = 3;
 
 /** A what-if knob: put a Pod (or every Pod of a workload) into another lifecycle state before the
  * endpoint controllers run (the engine's RunOptions.whatIf entry). */
@@ -25,15 +28,52 @@ export type WhyNotQuery = Parameters<typeof whyNot>[2];
 /** `auto`: the worker picks the profile from the input (VictoriaMetrics objects → vmagent, else Prometheus 3.14). */
 export type ProfileChoice = ProfileId | 'auto';
 
+/** An input file as a run request carries it: its text, or the Blob it was read from (a dropped big file: cloning a
+ * Blob is free, cloning a 100 MiB string blocks the page; the worker decodes it as `Blob.text()` would). */
+export type WireFile = InputFile | { name: string; blob: Blob };
+
 export interface RunRequest {
   v: typeof PROTOCOL_VERSION;
   type: 'run';
   id: number;
-  files: InputFile[];
+  files: WireFile[];
   profile: ProfileChoice;
   ownNamespace?: string;
   /** What-if knobs, applied in order (a later one wins for the same Pod). */
   whatIf?: WhatIf[];
+  /** The page's filter: the result's lists are filtered with it. */
+  filter?: string;
+  /** The page's selected target: the result says whether the run still has it (`RunView.selected`). */
+  select?: string;
+}
+
+/** Rows of a list of the latest run (the page asks for the rows it scrolls to). */
+export interface RowsRequest {
+  v: typeof PROTOCOL_VERSION;
+  type: 'rows';
+  id: number;
+  runId: number;
+  kind: ListKind;
+  /** Row numbers in the unfiltered list (`TargetView.row`). */
+  rows: number[];
+}
+
+/** One target of the latest run by id (a selection from a link, a diagnosis' target). */
+export interface TargetRequest {
+  v: typeof PROTOCOL_VERSION;
+  type: 'target';
+  id: number;
+  runId: number;
+  targetId: string;
+}
+
+/** The latest run's lists under another filter. */
+export interface FilterRequest {
+  v: typeof PROTOCOL_VERSION;
+  type: 'filter';
+  id: number;
+  runId: number;
+  filter: string;
 }
 
 /** The step-by-step trace of one target of an earlier run (traces are sent on demand, not with every result). */
@@ -51,9 +91,12 @@ export interface StripRequest {
   v: typeof PROTOCOL_VERSION;
   type: 'strip';
   id: number;
-  files: InputFile[];
+  files: WireFile[];
   /** The kinds of value to remove; the others are kept. */
   remove: StripKind[];
+  /** Also make the link's fragment of this session with the stripped files (compressing a big input takes a while:
+   * never on the page's thread). */
+  session?: Omit<Session, 'files'>;
 }
 
 /** Phase two of a run: why expected targets are missing (sent after the result, so targets render first). */
@@ -76,7 +119,7 @@ export interface WhyNotRequest {
   query: WhyNotQuery;
 }
 
-export type ToWorker = RunRequest | TraceRequest | StripRequest | DiagnoseRequest | WhyNotRequest;
+export type ToWorker = RunRequest | TraceRequest | StripRequest | DiagnoseRequest | WhyNotRequest | RowsRequest | TargetRequest | FilterRequest;
 
 /** Sent once when the worker has loaded: which profiles the engine has registered. */
 export interface ReadyMessage {
@@ -85,12 +128,19 @@ export interface ReadyMessage {
   profiles: { id: ProfileId; title: string }[];
 }
 
-/** A run has started (and later phases, when the engine reports them). */
+/**
+ * Where a run is: `started` (the worker has the input), `engine` (the pipeline runs: ingest, cluster simulation,
+ * discovery, relabeling), `view` (the result is being prepared for the page). `detail` says more (sizes, counts).
+ */
+export type RunPhase = 'started' | 'engine' | 'view';
+export const RUN_PHASES: readonly RunPhase[] = ['started', 'engine', 'view'];
+
 export interface ProgressMessage {
   v: typeof PROTOCOL_VERSION;
   type: 'progress';
   id: number;
-  phase: string;
+  phase: RunPhase;
+  detail?: string;
 }
 
 export interface ResultMessage {
@@ -113,8 +163,43 @@ export interface StrippedMessage {
   v: typeof PROTOCOL_VERSION;
   type: 'stripped';
   id: number;
+  /** The stripped files; when a link was made (`fragment`), their texts are left out (the link holds them: sending
+   * 20 MiB back to the page would block it) and `sizes` says how long each one is. */
   files: InputFile[];
   report: StripReport;
+  /** The link's fragment (`v1/…`) when the request had a session. */
+  fragment?: string;
+  sizes?: number[];
+}
+
+export interface RowsMessage {
+  v: typeof PROTOCOL_VERSION;
+  type: 'rows';
+  id: number;
+  runId: number;
+  kind: ListKind;
+  /** `stale`: the run is no longer the worker's latest (no rows). */
+  status: 'done' | 'stale';
+  rows: TargetView[];
+}
+
+export interface TargetMessage {
+  v: typeof PROTOCOL_VERSION;
+  type: 'target';
+  id: number;
+  runId: number;
+  status: 'done' | 'stale';
+  /** null: the run has no such target. */
+  target: TargetView | null;
+}
+
+export interface FilteredMessage {
+  v: typeof PROTOCOL_VERSION;
+  type: 'filtered';
+  id: number;
+  runId: number;
+  status: 'done' | 'stale';
+  lists: ListsView | null;
 }
 
 export interface DiagnosesMessage {
@@ -149,10 +234,24 @@ export interface ErrorMessage {
   message: string;
 }
 
-export type FromWorker = ReadyMessage | ProgressMessage | ResultMessage | TraceMessage | StrippedMessage | DiagnosesMessage | WhyNotMessage | ErrorMessage;
+export type FromWorker =
+  | ReadyMessage
+  | ProgressMessage
+  | ResultMessage
+  | TraceMessage
+  | StrippedMessage
+  | DiagnosesMessage
+  | WhyNotMessage
+  | RowsMessage
+  | TargetMessage
+  | FilteredMessage
+  | ErrorMessage;
 
 /** Requests whose answer is advice about a run (cheap to lose: a newer run may cut them short). */
 export const ADVICE_REQUESTS: readonly ToWorker['type'][] = ['diagnose', 'whyNot'];
+
+/** Requests for more of a run's result (rows, a target, a filter): cheap to lose as well (a newer run replaces them). */
+export const VIEW_REQUESTS: readonly ToWorker['type'][] = ['rows', 'target', 'filter'];
 
 /** Narrow an unknown `MessageEvent.data` to a message of this protocol version. */
 export function isProtocolMessage<T extends { v: number; type: string }>(data: unknown): data is T {

@@ -1,12 +1,14 @@
 // RunResult → the plain view model the page renders. RunResult holds a class-based
 // ObjectStore and per-target traces; neither crosses the worker boundary: the store becomes a
-// flat object list, traces stay in the worker and are sent one target at a time (TraceView).
+// columnar object table, traces stay in the worker and are sent one target at a time (TraceView).
+// Target lists cross only in pages: a result carries per-job counts and the first rows of each list
+// (`lists.ts`); the page asks for the rows it scrolls to. A 10k-Pod run has ~90k targets with ~40
+// labels each — cloning them all would block the page's thread for seconds.
 // Everything returned here is structured-clone safe.
 import type {
   Diagnostic,
   DropReason,
   ImplicitStepKind,
-  JobTargets,
   Labels,
   ObjectRef,
   ProfileId,
@@ -18,6 +20,7 @@ import type {
   TargetState,
   TraceStep,
 } from '../engine/index.ts';
+import { RunLists } from './lists.ts';
 
 /** The parts of a Pod and a Service read here (the engine's index exports only KubeObject). */
 interface PodLike {
@@ -30,6 +33,8 @@ interface ServiceLike {
 
 export interface TargetView {
   id: string;
+  /** Its place in the run's list of its kind (`ListKind`: jobs in order, within a job in engine order). */
+  row: number;
   job: string;
   /** Target group source, e.g. `endpoints/default/audit`. */
   source: string;
@@ -44,15 +49,41 @@ export interface TargetView {
   object?: ObjectRef;
 }
 
+/** One job: its name and how many targets it has of each state (the targets come in pages, `ListsView`). */
 export interface JobView {
   job: string;
   /** The scraper the job belongs to (`prometheus.yml`, `VMAgent default/vmagent`, …). */
   instance?: string;
-  active: TargetView[];
-  dropped: TargetView[];
-  failed: TargetView[];
+  active: number;
+  dropped: number;
+  failed: number;
   /** Collapsed into an active target (Prometheus lists them nowhere; vmagent lists them as dropped). */
-  duplicates: TargetView[];
+  duplicates: number;
+}
+
+/** The page's three target lists: active; dropped with the collapsed duplicates (each job's dropped, then its
+ * duplicates); failed. */
+export type ListKind = 'active' | 'dropped' | 'failed';
+export const LIST_KINDS: readonly ListKind[] = ['active', 'dropped', 'failed'];
+
+/** One target list of a run under a filter. Rows are numbered over the whole unfiltered list, jobs in order. */
+export interface ListView {
+  /** Targets per job (aligned with `RunView.jobs`), before the filter. */
+  totals: number[];
+  /** Targets per job that match the filter. */
+  shown: number[];
+  /** The rows that match, ascending; null when the filter is empty (every row). */
+  matches: Int32Array | null;
+  /** The first rows of the filtered list (a short list entirely), so a result renders without asking again. */
+  first: TargetView[];
+}
+
+export interface ListsView {
+  /** The filter the lists are for (the text as typed). */
+  filter: string;
+  active: ListView;
+  dropped: ListView;
+  failed: ListView;
 }
 
 export interface ObjectView {
@@ -74,6 +105,41 @@ export interface ObjectView {
 
 /** A Pod's state as discovery sees it: phase, and for running Pods the Ready condition. */
 export type PodStateView = 'ready' | 'not-ready' | 'pending' | 'failed' | 'succeeded' | 'unknown';
+
+/**
+ * Every object of the run as columns (one string per object, the rest numbers), so that 65k objects cross to
+ * the page in milliseconds. `objectAt` gives one object as an `ObjectView`.
+ */
+export interface ObjectTable {
+  count: number;
+  /** Distinct strings the `*Ref` columns point into (kinds, namespaces, files, port names, …). */
+  strings: string[];
+  kind: Int32Array;
+  /** -1: cluster-scoped. */
+  namespace: Int32Array;
+  /** Every object's name, one after the other (object i's is `names.slice(nameStart[i], nameStart[i+1])`): one string
+   * crosses to the page far faster than 65k. `objectName` reads one. */
+  names: string;
+  nameStart: Int32Array;
+  file: Int32Array;
+  line: Int32Array;
+  col: Int32Array;
+  /** 0: not a Pod; else 1 + the index in POD_STATE_LIST. */
+  podState: Uint8Array;
+  /** Object i's ports are `port[portStart[i] .. portStart[i+1]]` (names in `portName`, -1: unnamed). */
+  portStart: Int32Array;
+  port: Int32Array;
+  portName: Int32Array;
+  /** -1, or `simulated` as strings: controller, kind, namespace (-1: none), name. */
+  simController: Int32Array;
+  simKind: Int32Array;
+  simNamespace: Int32Array;
+  simName: Int32Array;
+  /** -1, or why the API server would have made it. */
+  implied: Int32Array;
+}
+
+export const POD_STATE_LIST: readonly PodStateView[] = ['ready', 'not-ready', 'pending', 'failed', 'succeeded', 'unknown'];
 
 export interface IgnoredView {
   kind: string;
@@ -140,8 +206,12 @@ export interface RunView {
   profileNote?: string;
   configRejected: boolean;
   jobs: JobView[];
+  /** The target lists under the filter the run was asked with. */
+  lists: ListsView;
+  /** The target the run was asked to keep selected, when this run still has it. */
+  selected?: TargetView;
   diagnostics: Diagnostic[];
-  objects: ObjectView[];
+  objects: ObjectTable;
   ignored: IgnoredView[];
   summary: RunSummary;
   instances: InstanceView[];
@@ -171,9 +241,10 @@ export interface TraceView {
   steps: TraceStepView[];
 }
 
-function targetView(t: Target): TargetView {
+export function targetView(t: Target, row: number): TargetView {
   const v: TargetView = {
     id: t.id,
+    row,
     job: t.job,
     source: t.source,
     index: t.index,
@@ -187,17 +258,6 @@ function targetView(t: Target): TargetView {
   if (t.error !== undefined) v.error = t.error;
   if (t.object) v.object = t.object;
   return v;
-}
-
-function jobView(j: JobTargets): JobView {
-  return {
-    job: j.job,
-    ...(j.instance ? { instance: j.instance } : {}),
-    active: j.active.map(targetView),
-    dropped: j.dropped.map(targetView),
-    failed: j.failed.map(targetView),
-    duplicates: j.duplicates.map(targetView),
-  };
 }
 
 /** Phase, then (for running Pods) the Ready condition, as the endpoints controller reads them. */
@@ -236,32 +296,139 @@ export interface ViewOptions {
   profileNote?: string;
   ms: number;
   traced: boolean;
+  /** The run's target lists (kept by the worker for later pages); made here when not given. */
+  lists?: RunLists;
+  /** The filter the first rows are for. */
+  filter?: string;
+  /** A target id to look up (the page's selection, kept when the new run still has it). */
+  select?: string;
+}
+
+/** The run's objects as columns (see ObjectTable). */
+export function objectTable(res: Pick<RunResult, 'store'>): ObjectTable {
+  const all = res.store.all();
+  const n = all.length;
+  const strings: string[] = [];
+  const index = new Map<string, number>();
+  const ref = (s: string): number => {
+    let i = index.get(s);
+    if (i === undefined) {
+      i = strings.length;
+      strings.push(s);
+      index.set(s, i);
+    }
+    return i;
+  };
+  const t: ObjectTable = {
+    count: n,
+    strings,
+    kind: new Int32Array(n),
+    namespace: new Int32Array(n),
+    names: '',
+    nameStart: new Int32Array(n + 1),
+    file: new Int32Array(n),
+    line: new Int32Array(n),
+    col: new Int32Array(n),
+    podState: new Uint8Array(n),
+    portStart: new Int32Array(n + 1),
+    port: new Int32Array(0),
+    portName: new Int32Array(0),
+    simController: new Int32Array(n).fill(-1),
+    simKind: new Int32Array(n).fill(-1),
+    simNamespace: new Int32Array(n).fill(-1),
+    simName: new Int32Array(n).fill(-1),
+    implied: new Int32Array(n).fill(-1),
+  };
+  const ports: number[] = [];
+  const portNames: number[] = [];
+  const names: string[] = [];
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    const o = all[i]!;
+    t.kind[i] = ref(o.obj.kind);
+    t.namespace[i] = o.obj.metadata.namespace ? ref(o.obj.metadata.namespace) : -1;
+    t.nameStart[i] = at;
+    names.push(o.obj.metadata.name);
+    at += o.obj.metadata.name.length;
+    t.file[i] = ref(o.origin.file);
+    t.line[i] = o.origin.pos.line;
+    t.col[i] = o.origin.pos.col;
+    const sim = o.origin.simulated;
+    if (sim) {
+      t.simController[i] = ref(sim.controller);
+      t.simKind[i] = ref(sim.kind);
+      t.simNamespace[i] = sim.namespace ? ref(sim.namespace) : -1;
+      t.simName[i] = ref(sim.name);
+    }
+    if (o.origin.implied) t.implied[i] = ref(o.origin.implied);
+    t.portStart[i] = ports.length;
+    const list = o.obj.kind === 'Pod' ? podPorts(o.obj as PodLike) : o.obj.kind === 'Service' ? servicePorts(o.obj as ServiceLike) : [];
+    for (const p of list) {
+      ports.push(p.port);
+      portNames.push(p.name ? ref(p.name) : -1);
+    }
+    if (o.obj.kind === 'Pod') t.podState[i] = 1 + POD_STATE_LIST.indexOf(podStateOf(o.obj as PodLike));
+  }
+  t.portStart[n] = ports.length;
+  t.nameStart[n] = at;
+  t.names = names.join('');
+  t.port = Int32Array.from(ports);
+  t.portName = Int32Array.from(portNames);
+  return t;
+}
+
+/** The name of object `i` of a table. */
+export function objectName(t: ObjectTable, i: number): string {
+  return t.names.slice(t.nameStart[i], t.nameStart[i + 1]);
+}
+
+/** Object `i` of a table. */
+export function objectAt(t: ObjectTable, i: number): ObjectView {
+  const s = t.strings;
+  const v: ObjectView = { kind: s[t.kind[i]!]!, name: objectName(t, i), file: s[t.file[i]!]!, line: t.line[i]!, col: t.col[i]! };
+  const ns = t.namespace[i]!;
+  if (ns >= 0) v.namespace = s[ns]!;
+  const c = t.simController[i]!;
+  if (c >= 0) {
+    const sns = t.simNamespace[i]!;
+    v.simulated = { controller: s[c]!, kind: s[t.simKind[i]!]!, ...(sns >= 0 ? { namespace: s[sns]! } : {}), name: s[t.simName[i]!]! };
+  }
+  const imp = t.implied[i]!;
+  if (imp >= 0) v.implied = s[imp]!;
+  const ps = t.podState[i]!;
+  if (ps) v.podState = POD_STATE_LIST[ps - 1]!;
+  const a = t.portStart[i]!;
+  const b = t.portStart[i + 1]!;
+  if (b > a) {
+    const ports: { port: number; name?: string }[] = [];
+    for (let k = a; k < b; k++) {
+      const pn = t.portName[k]!;
+      ports.push(pn >= 0 ? { port: t.port[k]!, name: s[pn]! } : { port: t.port[k]! });
+    }
+    v.ports = ports;
+  }
+  return v;
+}
+
+/** Every object of a table (for small runs and tests; the page reads big tables an object at a time). */
+export function objectsOf(t: ObjectTable): ObjectView[] {
+  const out: ObjectView[] = [];
+  for (let i = 0; i < t.count; i++) out.push(objectAt(t, i));
+  return out;
 }
 
 /** The page's view of one run. */
 export function toRunView(res: RunResult, opts: ViewOptions): RunView {
-  const jobs = res.jobs.map(jobView);
-  const objects: ObjectView[] = res.store.all().map((o) => {
-    const v: ObjectView = {
-      kind: o.obj.kind,
-      name: o.obj.metadata.name,
-      file: o.origin.file,
-      line: o.origin.pos.line,
-      col: o.origin.pos.col,
-    };
-    if (o.obj.metadata.namespace) v.namespace = o.obj.metadata.namespace;
-    if (o.origin.simulated) v.simulated = { ...o.origin.simulated };
-    if (o.origin.implied) v.implied = o.origin.implied;
-    if (o.obj.kind === 'Pod') {
-      v.podState = podStateOf(o.obj as PodLike);
-      const ports = podPorts(o.obj as PodLike);
-      if (ports.length) v.ports = ports;
-    } else if (o.obj.kind === 'Service') {
-      const ports = servicePorts(o.obj as ServiceLike);
-      if (ports.length) v.ports = ports;
-    }
-    return v;
-  });
+  const lists = opts.lists ?? new RunLists(res);
+  const jobs: JobView[] = res.jobs.map((j) => ({
+    job: j.job,
+    ...(j.instance ? { instance: j.instance } : {}),
+    active: j.active.length,
+    dropped: j.dropped.length,
+    failed: j.failed.length,
+    duplicates: j.duplicates.length,
+  }));
+  const objects = objectTable(res);
   const ignored: IgnoredView[] = res.ignored.map((i) => {
     const v: IgnoredView = { kind: i.kind, file: i.pos.file, line: i.pos.line, reason: i.reason };
     if (i.namespace) v.namespace = i.namespace;
@@ -274,16 +441,17 @@ export function toRunView(res: RunResult, opts: ViewOptions): RunView {
     profileAuto: opts.profileAuto,
     configRejected: res.configRejected,
     jobs,
+    lists: lists.view(opts.filter ?? ''),
     diagnostics: res.diagnostics.map((d) => ({ ...d })),
     objects,
     ignored,
     summary: {
-      objects: objects.length,
+      objects: objects.count,
       jobs: jobs.length,
-      active: count((j) => j.active.length),
-      dropped: count((j) => j.dropped.length),
-      failed: count((j) => j.failed.length),
-      duplicates: count((j) => j.duplicates.length),
+      active: count((j) => j.active),
+      dropped: count((j) => j.dropped),
+      failed: count((j) => j.failed),
+      duplicates: count((j) => j.duplicates),
       simulated: res.simulated.length,
       bytes: res.bytes,
       ms: opts.ms,
@@ -303,6 +471,10 @@ export function toRunView(res: RunResult, opts: ViewOptions): RunView {
     }),
     traced: opts.traced,
   };
+  if (opts.select) {
+    const t = lists.find(opts.select);
+    if (t) view.selected = t;
+  }
   if (opts.profileNote) view.profileNote = opts.profileNote;
   return view;
 }

@@ -3,10 +3,11 @@
 // main-thread fallback warning, page errors and any request that leaves the page's origin.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import type { Session } from '../../src/ui/permalink/codec.ts';
 import { encodeSession } from '../../src/ui/permalink/codec.ts';
+import { launch } from './chromium.ts';
 
 export const SCREENSHOTS = join(import.meta.dirname, 'screenshots');
 
@@ -14,22 +15,7 @@ export function baseUrl(): string {
   return inject('ksdBaseUrl');
 }
 
-export async function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.KSD_CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-default-apps',
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-    ],
-  });
-}
+export { launch };
 
 export interface Guarded {
   context: BrowserContext;

@@ -5,6 +5,7 @@ import type { TargetView } from '../../src/worker/view.ts';
 
 const t = (id: string, labels: Record<string, string>, extra: Partial<TargetView> = {}): TargetView => ({
   id,
+  row: 0,
   job: 'job',
   source: 'pod/ns/p',
   index: 0,

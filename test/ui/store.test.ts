@@ -3,19 +3,25 @@
 // cancel and crashes keep the input.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Diagnosis, InputFile } from '../../src/engine/index.ts';
-import type { AdviceOutcome, RunExtras, RunOutcome } from '../../src/worker/client.ts';
+import type { AdviceOutcome, RunExtras, RunOutcome, ViewOutcome } from '../../src/worker/client.ts';
 import type { ProfileChoice, WhyNotQuery } from '../../src/worker/protocol.ts';
-import type { RunView, TraceView } from '../../src/worker/view.ts';
+import { objectTable, type ListKind, type ListView, type ListsView, type RunView, type TargetView, type TraceView } from '../../src/worker/view.ts';
 import { createAppStore, type EngineLike } from '../../src/ui/state/store.ts';
 
-function view(targetIds: string[]): RunView {
-  return {
+const target = (id: string, row: number): TargetView => ({ id, row, job: 'j', source: 's', index: 0, sdIndex: 0, state: 'active', discoveredLabels: {} });
+const listOf = (rows: TargetView[], total = rows.length, first = rows.length): ListView => ({ totals: [total], shown: [rows.length], matches: null, first: rows.slice(0, first) });
+
+/** A run with one job whose active targets are `targetIds` (only the first `first` of them sent with the result). */
+function view(targetIds: string[], first = targetIds.length): RunView {
+  const rows = targetIds.map(target);
+  const v: RunView = {
     profile: 'prometheus-3.14',
     profileAuto: true,
     configRejected: false,
-    jobs: [{ job: 'j', active: targetIds.map((id) => ({ id, job: 'j', source: 's', index: 0, sdIndex: 0, state: 'active' as const, discoveredLabels: {} })), dropped: [], failed: [], duplicates: [] }],
+    jobs: [{ job: 'j', active: targetIds.length, dropped: 0, failed: 0, duplicates: 0 }],
+    lists: { filter: '', active: listOf(rows, rows.length, first), dropped: listOf([]), failed: listOf([]) },
     diagnostics: [],
-    objects: [],
+    objects: objectTable({ store: { all: () => [] } } as never),
     ignored: [],
     summary: { objects: 0, jobs: 1, active: targetIds.length, dropped: 0, failed: 0, duplicates: 0, simulated: 0, bytes: 0, ms: 1 },
     instances: [],
@@ -23,18 +29,48 @@ function view(targetIds: string[]): RunView {
     selection: [],
     traced: true,
   };
+  allRows.set(v, rows);
+  return v;
 }
+/** Every row of a fake run (the worker keeps them; a result carries the first ones). */
+const allRows = new WeakMap<RunView, TargetView[]>();
 
 const DIAG = { kind: 'pod-not-ready', family: 'readiness', severity: 'warning', title: 't', sentence: 's', objects: [], upstream: 'u' } as Diagnosis;
 
 class FakeEngine implements EngineLike {
   runs: { files: InputFile[]; profile: ProfileChoice; extras: RunExtras | undefined; resolve(o: RunOutcome): void }[] = [];
+  rowRequests: { runId: number; kind: ListKind; rows: number[]; resolve(o: ViewOutcome<TargetView[]>): void }[] = [];
+  targetRequests: { runId: number; targetId: string; resolve(o: ViewOutcome<TargetView | null>): void }[] = [];
+  filters: { runId: number; filter: string; resolve(o: ViewOutcome<ListsView>): void }[] = [];
   diagnoses: { runId: number; force: boolean | undefined; resolve(o: AdviceOutcome): void }[] = [];
   questions: { runId: number; query: WhyNotQuery; resolve(o: AdviceOutcome): void }[] = [];
   traces: string[] = [];
   cancelled = 0;
   run(files: InputFile[], profile: ProfileChoice, extras?: RunExtras): Promise<RunOutcome> {
-    return new Promise((resolve) => this.runs.push({ files, profile, extras, resolve }));
+    // Like the worker: the result says whether the run still has the selected target.
+    return new Promise((resolve) =>
+      this.runs.push({
+        files,
+        profile,
+        extras,
+        resolve: (o) => {
+          if (o.status === 'done' && extras?.select) {
+            const t = allRows.get(o.view)?.find((x) => x.id === extras.select);
+            if (t) o.view.selected = t;
+          }
+          resolve(o);
+        },
+      }),
+    );
+  }
+  rows(runId: number, kind: ListKind, rows: number[]): Promise<ViewOutcome<TargetView[]>> {
+    return new Promise((resolve) => this.rowRequests.push({ runId, kind, rows, resolve }));
+  }
+  target(runId: number, targetId: string): Promise<ViewOutcome<TargetView | null>> {
+    return new Promise((resolve) => this.targetRequests.push({ runId, targetId, resolve }));
+  }
+  filter(runId: number, filter: string): Promise<ViewOutcome<ListsView>> {
+    return new Promise((resolve) => this.filters.push({ runId, filter, resolve }));
   }
   diagnose(runId: number, force?: boolean): Promise<AdviceOutcome> {
     return new Promise((resolve) => this.diagnoses.push({ runId, force, resolve }));
@@ -118,6 +154,95 @@ describe('app store', () => {
     e.runs[1]!.resolve({ status: 'done', id: 2, view: view(['j#0']) });
     await flush();
     expect(s.getState().selectedTarget).toBeUndefined();
+  });
+
+  it('a target selected from a link is looked up with the run; one selected later is asked for', async () => {
+    const e = new FakeEngine();
+    const s = createAppStore({ engine: e });
+    s.getState().loadSession({ files: [{ name: 'a', text: 'x' }], profile: 'auto', view: 'targets', target: 'j#2' });
+    expect(e.runs[0]!.extras).toEqual({ select: 'j#2' });
+    e.runs[0]!.resolve({ status: 'done', id: 1, view: view(['j#0', 'j#1', 'j#2'], 1) });
+    await flush();
+    expect(s.getState().selected).toMatchObject({ id: 'j#2', row: 2 });
+    // Selected by id only (a diagnosis' trace button): the worker is asked, and an unknown target is unselected.
+    s.getState().selectTarget('j#9');
+    expect(s.getState().selected).toBeUndefined();
+    expect(e.targetRequests.map((r) => [r.runId, r.targetId])).toEqual([[1, 'j#9']]);
+    e.targetRequests[0]!.resolve({ status: 'done', value: null });
+    await flush();
+    expect(s.getState().selectedTarget).toBeUndefined();
+    // Selected from its row: known at once.
+    s.getState().selectTarget('j#0', target('j#0', 0));
+    expect(s.getState().selected?.id).toBe('j#0');
+    expect(e.targetRequests).toHaveLength(1);
+  });
+
+  it('rows beyond the first ones are asked for once, and kept for the run on screen', async () => {
+    const e = new FakeEngine();
+    const s = createAppStore({ engine: e });
+    s.getState().loadSession({ files: [{ name: 'a', text: 'x' }], profile: 'auto', view: 'targets' });
+    e.runs[0]!.resolve({ status: 'done', id: 1, view: view(['a', 'b', 'c', 'd'], 2) });
+    await flush();
+    expect(s.getState().rowAt('active', 1)?.id).toBe('b');
+    expect(s.getState().rowAt('active', 3)).toBeUndefined();
+    s.getState().needRows('active', [1, 2, 3]);
+    s.getState().needRows('active', [3]); // already asked for
+    expect(e.rowRequests.map((r) => [r.runId, r.kind, r.rows])).toEqual([[1, 'active', [2, 3]]]);
+    const version = s.getState().rowsVersion;
+    e.rowRequests[0]!.resolve({ status: 'done', value: [target('c', 2), target('d', 3)] });
+    await flush();
+    expect(s.getState().rowAt('active', 3)?.id).toBe('d');
+    expect(s.getState().rowsVersion).toBeGreaterThan(version);
+    // Rows the worker no longer has (it was restarted) are marked, not asked for again and again.
+    s.getState().needRows('dropped', [0]);
+    e.rowRequests[1]!.resolve({ status: 'stale' });
+    await flush();
+    expect(s.getState().rowAt('dropped', 0)).toBeNull();
+    s.getState().needRows('dropped', [0]);
+    expect(e.rowRequests).toHaveLength(2);
+    // A new run starts a new cache.
+    s.getState().runNow();
+    e.runs[1]!.resolve({ status: 'done', id: 2, view: view(['x'], 1) });
+    await flush();
+    expect(s.getState().rowAt('active', 0)?.id).toBe('x');
+    expect(s.getState().rowAt('active', 3)).toBeUndefined();
+  });
+
+  it('the worker filters: one filter request at a time, the newest text wins, runs carry the filter', async () => {
+    const e = new FakeEngine();
+    const s = createAppStore({ engine: e });
+    s.getState().loadSession({ files: [{ name: 'a', text: 'x' }], profile: 'auto', view: 'targets' });
+    e.runs[0]!.resolve({ status: 'done', id: 1, view: view(['a', 'b']) });
+    await flush();
+    s.getState().setFilter('b');
+    s.getState().setFilter('bb');
+    expect(s.getState().filter).toBe('bb');
+    expect(e.filters.map((f) => [f.runId, f.filter])).toEqual([[1, 'b']]);
+    const filtered = (q: string): ListsView => ({ filter: q, active: { totals: [2], shown: [1], matches: Int32Array.from([1]), first: [target('b', 1)] }, dropped: listOf([]), failed: listOf([]) });
+    e.filters[0]!.resolve({ status: 'done', value: filtered('b') });
+    await flush();
+    expect(s.getState().lists?.filter).toBe('b');
+    expect(e.filters.map((f) => f.filter)).toEqual(['b', 'bb']);
+    e.filters[1]!.resolve({ status: 'done', value: filtered('bb') });
+    await flush();
+    expect(s.getState().lists?.filter).toBe('bb');
+    expect(e.filters).toHaveLength(2);
+    s.getState().runNow();
+    expect(e.runs[1]!.extras).toEqual({ filter: 'bb' });
+  });
+
+  it('the status line follows the worker\'s phases while a run is under way', async () => {
+    const e = new FakeEngine();
+    const s = createAppStore({ engine: e });
+    s.getState().loadSession({ files: [{ name: 'a', text: 'x' }], profile: 'auto', view: 'targets' });
+    expect(s.getState().run.phase).toBe('waiting');
+    s.getState().runProgress('engine', 'reading 1 MiB');
+    expect(s.getState().run).toMatchObject({ status: 'running', phase: 'engine', phaseDetail: 'reading 1 MiB' });
+    e.runs[0]!.resolve({ status: 'done', id: 1, view: view([]) });
+    await flush();
+    expect(s.getState().run.phase).toBeUndefined();
+    s.getState().runProgress('view', 'late');
+    expect(s.getState().run.phase).toBeUndefined();
   });
 
   it('cancel stops the engine and keeps the input and the last result', async () => {

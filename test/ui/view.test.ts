@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diagnose, run, whyNot } from '../../src/engine/index.ts';
 import { AUTO_DIAGNOSE_BYTES, AUTO_DIAGNOSE_TARGETS, skipReason, targetCount, verifyBudget } from '../../src/worker/advice.ts';
-import { diffLabels, findTarget, podStateOf, toRunView, traceView } from '../../src/worker/view.ts';
+import { parseFilter } from '../../src/worker/filter.ts';
+import { RunLists, WHOLE_LIST, narrows } from '../../src/worker/lists.ts';
+import { diffLabels, findTarget, objectsOf, podStateOf, toRunView, traceView } from '../../src/worker/view.ts';
 
 const EX = join(import.meta.dirname, '..', '..', 'examples');
 const files = (id: string) =>
@@ -23,7 +25,16 @@ describe('view model', () => {
     expect(v.summary.active).toBe(res.jobs.reduce((n, j) => n + j.active.length, 0));
     expect(v.summary.dropped).toBe(res.jobs.reduce((n, j) => n + j.dropped.length, 0));
     expect(v.summary.objects).toBe(res.store.size());
-    expect(v.objects.filter((o) => o.simulated).length).toBe(res.simulated.length);
+    expect(objectsOf(v.objects).filter((o) => o.simulated).length).toBe(res.simulated.length);
+    // Every object as the store has it.
+    expect(objectsOf(v.objects).map((o) => `${o.kind}/${o.namespace ?? ''}/${o.name}@${o.file}:${o.line}:${o.col}`)).toEqual(
+      res.store.all().map((o) => `${o.obj.kind}/${o.obj.metadata.namespace ?? ''}/${o.obj.metadata.name}@${o.origin.file}:${o.origin.pos.line}:${o.origin.pos.col}`),
+    );
+    // The lists: per job counts, and (small runs) every row with the result, in order.
+    const all = res.jobs.flatMap((j) => j.active);
+    expect(v.lists.active.first.map((t) => t.id)).toEqual(all.map((t) => t.id));
+    expect(v.lists.dropped.first.map((t) => t.id)).toEqual(res.jobs.flatMap((j) => [...j.dropped, ...j.duplicates]).map((t) => t.id));
+    expect(v.lists.active.totals).toEqual(res.jobs.map((j) => j.active.length));
   });
 
   it('a target trace becomes steps with added, changed and removed labels', () => {
@@ -56,13 +67,13 @@ describe('view model', () => {
   it('Pods carry the state discovery saw (after what-if knobs) and their ports; Services their ports', () => {
     const fs = files('02-founding-fix-declare-port');
     const plain = toRunView(run(fs, {}), { profileAuto: true, ms: 1, traced: false });
-    const pod = plain.objects.find((o) => o.kind === 'Pod')!;
+    const pod = objectsOf(plain.objects).find((o) => o.kind === 'Pod')!;
     expect(pod.podState).toBe('ready');
     expect(pod.ports?.map((p) => p.port).sort()).toEqual([10299, 8080].sort());
-    expect(plain.objects.find((o) => o.kind === 'Service')!.ports).toEqual([{ port: 80, name: 'http' }]);
+    expect(objectsOf(plain.objects).find((o) => o.kind === 'Service')!.ports).toEqual([{ port: 80, name: 'http' }]);
     for (const state of ['not-ready', 'pending', 'failed'] as const) {
       const v = toRunView(run(fs, { whatIf: [{ kind: 'Deployment', namespace: 'default', name: 'audit', state }] }), { profileAuto: true, ms: 1, traced: false });
-      expect(v.objects.find((o) => o.kind === 'Pod')!.podState).toBe(state);
+      expect(objectsOf(v.objects).find((o) => o.kind === 'Pod')!.podState).toBe(state);
     }
   });
 
@@ -73,6 +84,60 @@ describe('view model', () => {
     expect(podStateOf({ status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] } })).toBe('ready');
     expect(podStateOf({ status: { phase: 'Running' } })).toBe('not-ready');
     expect(podStateOf({})).toBe('unknown');
+  });
+});
+
+describe('target lists in pages', () => {
+  const fs = files('05-named-port-vs-targetport'); // two jobs, dropped targets in both
+  const res = run(fs, {});
+  const lists = new RunLists(res);
+  const dropped = res.jobs.flatMap((j) => [...j.dropped, ...j.duplicates]);
+
+  it('numbers rows over the whole list and sends a short list whole with the result', () => {
+    const v = lists.view('');
+    expect(v.dropped.first.map((t) => [t.id, t.row])).toEqual(dropped.map((t, i) => [t.id, i]));
+    expect(v.dropped.matches).toBeNull();
+    expect(lists.rows('dropped', [dropped.length - 1, 0, 99_999]).map((t) => t.id)).toEqual([dropped[dropped.length - 1]!.id, dropped[0]!.id]);
+    const t = dropped[dropped.length - 1]!;
+    expect(lists.find(t.id)).toMatchObject({ id: t.id, row: dropped.length - 1, state: t.state });
+    expect(lists.find('no such target')).toBeUndefined();
+  });
+
+  it('filters in the worker: matching rows per job, ascending, the first rows of the filtered list', () => {
+    const addr = dropped[1]!.discoveredLabels.__address__!;
+    const v = lists.view(`__address__=${addr}`);
+    const want = dropped.map((t, i) => (t.discoveredLabels.__address__ === addr ? i : -1)).filter((i) => i >= 0);
+    expect(Array.from(v.dropped.matches!)).toEqual(want);
+    expect(v.dropped.shown.reduce((a, b) => a + b, 0)).toBe(want.length);
+    expect(v.dropped.shown).toHaveLength(res.jobs.length);
+    expect(v.dropped.first.map((t) => t.row)).toEqual(want);
+    expect(v.filter).toBe(`__address__=${addr}`);
+    expect(structuredClone(v)).toEqual(v);
+  });
+
+  it('a filter typed on (narrowed) looks only at the rows the previous one kept, with the same outcome', () => {
+    const fresh = (q: string) => new RunLists(res).view(q);
+    const typed = new RunLists(res);
+    for (const q of ['m', 'me', 'meta', 'meta __address__~1', 'meta __address__~10', 'x', '']) {
+      const v = typed.view(q);
+      expect([q, v.dropped.matches && Array.from(v.dropped.matches), v.dropped.shown, v.active.shown]).toEqual([q, fresh(q).dropped.matches && Array.from(fresh(q).dropped.matches!), fresh(q).dropped.shown, fresh(q).active.shown]);
+    }
+    expect(narrows(parseFilter('ab c=d'), parseFilter('abc c=d e'))).toBe(true);
+    expect(narrows(parseFilter('ab c=d'), parseFilter('abc c=e'))).toBe(false);
+    expect(narrows(parseFilter('ab'), parseFilter('b'))).toBe(false);
+    expect(narrows(parseFilter(''), parseFilter('b'))).toBe(false);
+  });
+});
+
+describe('a long list', () => {
+  it('is sent with its first rows only; the rest by row number', () => {
+    const pods = Array.from({ length: WHOLE_LIST + 20 }, (_, i) => `---\napiVersion: v1\nkind: Pod\nmetadata: {name: p${i}, namespace: default}\nspec: {containers: [{name: c, ports: [{containerPort: 80}]}]}\nstatus: {phase: Running, podIP: 10.0.${i >> 8}.${i & 255}}\n`).join('');
+    const res = run([{ name: 'pods.yaml', text: pods }, { name: 'prometheus.yml', text: 'scrape_configs:\n- job_name: pods\n  kubernetes_sd_configs: [{role: pod}]\n' }], {});
+    const lists = new RunLists(res);
+    const v = lists.view('', 10);
+    expect(v.active.totals).toEqual([WHOLE_LIST + 20]);
+    expect(v.active.first.map((t) => t.row)).toEqual([...Array(10).keys()]);
+    expect(lists.rows('active', [WHOLE_LIST + 19]).map((t) => t.id)).toEqual([res.jobs[0]!.active[WHOLE_LIST + 19]!.id]);
   });
 });
 

@@ -1,7 +1,100 @@
-// A list that renders only the rows in view, so 50k targets stay interactive. Rows have fixed
-// heights per item (given by `heightOf`), which keeps layout a prefix sum and a binary search.
+// A list that renders only the rows in view, so 100k targets stay interactive. Layout is a prefix sum and
+// a binary search: `VirtualRows` takes the layout as functions (the target lists compute it per job,
+// without an item per row), `VirtualList` makes it from an array of items with fixed heights per item.
 // Short lists (≤ `virtualizeAbove`) render every row: simpler for assistive technology and tests.
-import { useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+
+/** Where the rows are: `offsetOf(i)` is row i's top (offsetOf(count) the total height), `indexAt(y)` the row at y. */
+export interface RowLayout {
+  count: number;
+  offsetOf(i: number): number;
+  indexAt(y: number): number;
+}
+
+export interface VirtualRowsProps {
+  layout: RowLayout;
+  render(index: number): ReactNode;
+  keyOf(index: number): string;
+  /** Index to keep in view (e.g. the selected row). */
+  scrollToIndex?: number | undefined;
+  /** Told the rows in view (first, end) whenever they change. */
+  onRange?(first: number, end: number): void;
+  virtualizeAbove?: number;
+  className?: string;
+  ariaLabel: string;
+  testId?: string;
+  /** More data attributes for the list element. */
+  data?: Record<string, string | number | undefined>;
+}
+
+const OVERSCAN_PX = 400;
+
+export function VirtualRows(p: VirtualRowsProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(800);
+  const { layout } = p;
+  const n = layout.count;
+  const total = layout.offsetOf(n);
+  const virtual = n > (p.virtualizeAbove ?? 200);
+
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setViewport(el.clientHeight));
+    ro.observe(el);
+    setViewport(el.clientHeight);
+    return () => ro.disconnect();
+  }, []);
+
+  useLayoutEffect(() => {
+    const el = ref.current;
+    const i = p.scrollToIndex;
+    if (!el || i === undefined || i < 0 || i >= n) return;
+    const top = layout.offsetOf(i);
+    const bottom = layout.offsetOf(i + 1);
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (bottom > el.scrollTop + el.clientHeight) el.scrollTop = bottom - el.clientHeight;
+  }, [p.scrollToIndex, layout, n]);
+
+  let first = 0;
+  let end = n;
+  if (virtual) {
+    first = Math.max(0, layout.indexAt(Math.max(0, scrollTop - OVERSCAN_PX)));
+    end = Math.min(n, layout.indexAt(scrollTop + viewport + OVERSCAN_PX) + 1);
+  }
+  const { onRange } = p;
+  useEffect(() => {
+    onRange?.(first, end);
+  }, [onRange, first, end]);
+
+  const rows: ReactNode[] = [];
+  for (let i = first; i < end; i++) {
+    const top = layout.offsetOf(i);
+    const height = layout.offsetOf(i + 1) - top;
+    rows.push(
+      <div key={p.keyOf(i)} className="vrow" style={virtual ? { position: 'absolute', top, left: 0, right: 0, height } : { height }}>
+        {p.render(i)}
+      </div>,
+    );
+  }
+  const data: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(p.data ?? {})) if (v !== undefined) data[`data-${k}`] = v;
+  return (
+    <div
+      ref={ref}
+      className={`vlist ${p.className ?? ''}`}
+      role="list"
+      aria-label={p.ariaLabel}
+      data-testid={p.testId}
+      data-count={n}
+      {...data}
+      onScroll={virtual ? (e) => setScrollTop((e.target as HTMLDivElement).scrollTop) : undefined}
+    >
+      {virtual ? <div style={{ position: 'relative', height: total }}>{rows}</div> : rows}
+    </div>
+  );
+}
 
 export interface VirtualListProps<T> {
   items: T[];
@@ -16,74 +109,30 @@ export interface VirtualListProps<T> {
   testId?: string;
 }
 
-const OVERSCAN_PX = 400;
-
+/** A virtual list over an array of items. */
 export function VirtualList<T>(p: VirtualListProps<T>) {
-  const ref = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
-  const [viewport, setViewport] = useState(800);
-  const offsets = useMemo(() => {
-    const o = new Float64Array(p.items.length + 1);
-    for (let i = 0; i < p.items.length; i++) o[i + 1] = (o[i] as number) + p.heightOf(p.items[i] as T);
-    return o;
-  }, [p.items, p.heightOf]);
-  const total = offsets[p.items.length] as number;
-  const virtual = p.items.length > (p.virtualizeAbove ?? 200);
-
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const ro = new ResizeObserver(() => setViewport(el.clientHeight));
-    ro.observe(el);
-    setViewport(el.clientHeight);
-    return () => ro.disconnect();
-  }, []);
-
-  useLayoutEffect(() => {
-    const el = ref.current;
-    const i = p.scrollToIndex;
-    if (!el || i === undefined || i < 0 || i >= p.items.length) return;
-    const top = offsets[i] as number;
-    const bottom = offsets[i + 1] as number;
-    if (top < el.scrollTop) el.scrollTop = top;
-    else if (bottom > el.scrollTop + el.clientHeight) el.scrollTop = bottom - el.clientHeight;
-  }, [p.scrollToIndex, offsets, p.items.length]);
-
-  let first = 0;
-  let last = p.items.length;
-  if (virtual) {
-    const lo = Math.max(0, scrollTop - OVERSCAN_PX);
-    const hi = scrollTop + viewport + OVERSCAN_PX;
-    first = upperBound(offsets, lo) - 1;
-    last = Math.min(p.items.length, upperBound(offsets, hi));
-    if (first < 0) first = 0;
-  }
-  const rows: ReactNode[] = [];
-  for (let i = first; i < last; i++) {
-    const item = p.items[i] as T;
-    rows.push(
-      <div key={p.keyOf(item, i)} className="vrow" style={virtual ? { position: 'absolute', top: offsets[i], left: 0, right: 0, height: p.heightOf(item) } : { height: p.heightOf(item) }}>
-        {p.render(item, i)}
-      </div>,
-    );
-  }
+  const { items, heightOf } = p;
+  const layout = useMemo((): RowLayout => {
+    const o = new Float64Array(items.length + 1);
+    for (let i = 0; i < items.length; i++) o[i + 1] = (o[i] as number) + heightOf(items[i] as T);
+    return { count: items.length, offsetOf: (i) => o[i] as number, indexAt: (y) => upperBound(o, y) - 1 };
+  }, [items, heightOf]);
   return (
-    <div
-      ref={ref}
-      className={`vlist ${p.className ?? ''}`}
-      role="list"
-      aria-label={p.ariaLabel}
-      data-testid={p.testId}
-      data-count={p.items.length}
-      onScroll={virtual ? (e) => setScrollTop((e.target as HTMLDivElement).scrollTop) : undefined}
-    >
-      {virtual ? <div style={{ position: 'relative', height: total }}>{rows}</div> : rows}
-    </div>
+    <VirtualRows
+      layout={layout}
+      render={(i) => p.render(items[i] as T, i)}
+      keyOf={(i) => p.keyOf(items[i] as T, i)}
+      scrollToIndex={p.scrollToIndex}
+      {...(p.virtualizeAbove !== undefined ? { virtualizeAbove: p.virtualizeAbove } : {})}
+      {...(p.className !== undefined ? { className: p.className } : {})}
+      ariaLabel={p.ariaLabel}
+      {...(p.testId !== undefined ? { testId: p.testId } : {})}
+    />
   );
 }
 
 /** First index i with offsets[i] > x. */
-function upperBound(offsets: Float64Array, x: number): number {
+export function upperBound(offsets: ArrayLike<number>, x: number): number {
   let lo = 0;
   let hi = offsets.length;
   while (lo < hi) {

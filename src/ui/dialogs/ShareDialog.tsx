@@ -28,26 +28,29 @@ export function ShareDialog() {
   const target = useApp((s) => s.selectedTarget);
   const filter = useApp((s) => s.filter);
   const [remove, setRemove] = useState<Set<StripKind>>(() => new Set(STRIP_KINDS));
-  const [stripped, setStripped] = useState<{ files: InputFile[]; report: StripReport } | null>(null);
+  const [stripped, setStripped] = useState<{ files: InputFile[]; report: StripReport; fragment?: string; sizes?: number[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [copied, setCopied] = useState<'idle' | 'done' | 'failed'>('idle');
 
+  // The worker strips the input and compresses it into the link (a big input takes a while: never on this thread).
+  // Profile, view, selection and filter are part of the link, so it is made again when they change.
   useEffect(() => {
     let live = true;
     setStripped(null);
-    strip([...remove])
+    strip([...remove], true)
       .then((r) => live && setStripped(r))
       .catch((e: unknown) => live && setError(String(e instanceof Error ? e.message : e)));
     return () => {
       live = false;
     };
-  }, [remove, strip]);
+  }, [remove, strip, profile, view, target, filter]);
 
   const link = useMemo(() => {
     if (!stripped) return '';
+    if (stripped.fragment !== undefined) return `${location.href.replace(/#.*$/, '')}#${stripped.fragment}`;
     const s: Session = { ...session(), files: stripped.files.map((f) => ({ name: f.name, text: f.text })) };
     return sessionUrl(location.href, s);
-  }, [stripped, session, profile, view, target, filter]);
+  }, [stripped, session]);
 
   const close = () => openDialog(null);
   const toggle = (k: StripKind) => {
@@ -89,9 +92,9 @@ export function ShareDialog() {
             <section>
               <h3>What the link holds</h3>
               <ul className="share-included" data-testid="share-included">
-                {stripped.files.map((f) => (
+                {stripped.files.map((f, i) => (
                   <li key={f.name}>
-                    <span className="mono">{f.name}</span> <span className="muted">({size(f.text.length)})</span>
+                    <span className="mono">{f.name}</span> <span className="muted">({size(stripped.sizes?.[i] ?? f.text.length)})</span>
                   </li>
                 ))}
                 <li>Profile: {profile === 'auto' ? 'from the input' : profile}</li>

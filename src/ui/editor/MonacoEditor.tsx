@@ -1,16 +1,58 @@
 // The Monaco bridge: one model per input file, edits flowing into the store, engine diagnostics
 // as markers at their line and column, "show me" requests revealing a line, and suggested fixes
 // applied as edit operations (one undo step each). Loaded lazily so the first result does not wait
-// for the editor bundle.
-import { useEffect, useRef } from 'react';
+// for the editor bundle. A big file (over BIG_FILE) gets a model of a window of its lines instead of
+// all of it (bigFile.ts): editable, spliced back into the file, moved by "earlier"/"later" and jumps.
+import { useEffect, useRef, useState } from 'react';
 import type * as MonacoNs from 'monaco-editor/editor';
 import type { Diagnostic } from '../../engine/index.ts';
 import { useActions, useApp } from '../state/context.ts';
 import { useTheme } from '../theme.ts';
+import { BIG_FILE, nextWindow, sizeText, windowAround, windowAt, type FileWindow } from './bigFile.ts';
 import { setupMonaco } from './monacoSetup.ts';
 
 type Editor = MonacoNs.editor.IStandaloneCodeEditor;
 type Model = MonacoNs.editor.ITextModel;
+
+/** A big file's window: the file's text the window was cut from (or its edits made), and the window. */
+interface Win extends FileWindow {
+  known: string;
+}
+
+interface Entry {
+  model: Model;
+  name: string;
+  win?: Win;
+}
+
+/**
+ * The first file Monaco renders pays for compiling its rendering paths and the YAML tokenizer: ~100 ms of one task on
+ * a slow machine, which would land on the user's first drop or paste. So once the page is idle after the editor loaded,
+ * a sample like this is tokenized and rendered once (in one task, put back before the browser paints: never seen).
+ */
+const WARM_UP_YAML = Array.from(
+  { length: 60 },
+  (_, i) => `- job_name: "warm-up-${i}"
+  kubernetes_sd_configs: [{role: pod, namespaces: {names: [default]}}]
+  relabel_configs:
+    - {source_labels: [__meta_kubernetes_pod_annotation_prometheus_io_scrape], action: keep, regex: "true"}
+    - source_labels: [__address__, __meta_kubernetes_pod_annotation_prometheus_io_port]
+      regex: '([^:]+)(?::\\d+)?;(\\d+)'
+      replacement: $1:$2 # a comment
+      target_label: __address__
+`,
+).join('');
+
+/** What the bar above the editor says about the active file's window. */
+interface WinInfo {
+  id: string;
+  name: string;
+  size: number;
+  first: number;
+  last: number;
+  atStart: boolean;
+  atEnd: boolean;
+}
 
 /** Big files are read back into the store after a pause instead of on every keystroke. */
 const EAGER_LIMIT = 512 * 1024;
@@ -23,10 +65,16 @@ function modelUri(monaco: typeof MonacoNs, id: string, name: string) {
 export default function MonacoEditor() {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<Editor | null>(null);
-  const models = useRef(new Map<string, { model: Model; name: string }>());
+  const models = useRef(new Map<string, Entry>());
+  const [winInfo, setWinInfo] = useState<WinInfo | null>(null);
   const monacoRef = useRef<typeof MonacoNs | null>(null);
   /** Files whose latest edits have not reached the store yet (big files, read back after a pause). */
   const pending = useRef(new Map<string, ReturnType<typeof setTimeout>>());
+  const flushRef = useRef<(() => void) | null>(null);
+  const markersRef = useRef<(() => void) | null>(null);
+  const refreshMarkers = () => markersRef.current?.();
+  /** The line-number function of the window shown (the same function while the window stays, so Monaco keeps its gutter). */
+  const lineNumbersRef = useRef<{ start: number; fn: (n: number) => string } | null>(null);
   const files = useApp((s) => s.files);
   const activeId = useApp((s) => s.activeFileId);
   const diagnostics = useApp((s) => s.run.view?.diagnostics);
@@ -52,6 +100,22 @@ export default function MonacoEditor() {
       placeholder: 'Paste Kubernetes manifests, a kubectl dump or a scrape config here — or drop files and folders anywhere on the page.',
     });
     editorRef.current = editor;
+    let disposed = false;
+    const warmUp = () => {
+      if (disposed) return;
+      monaco.editor.tokenize(WARM_UP_YAML, 'yaml');
+      const model = monaco.editor.createModel(WARM_UP_YAML, 'yaml');
+      const current = editor.getModel();
+      const state = editor.saveViewState();
+      editor.setModel(model);
+      editor.render(true);
+      editor.setModel(current);
+      if (state) editor.restoreViewState(state);
+      model.dispose();
+    };
+    const idle = (window as { requestIdleCallback?: (f: () => void, o: { timeout: number }) => number }).requestIdleCallback;
+    if (idle) idle(warmUp, { timeout: 3000 });
+    else setTimeout(warmUp, 500);
     // Keys the editor would otherwise keep for itself.
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => {
       flush();
@@ -62,20 +126,29 @@ export default function MonacoEditor() {
       actions.openDialog('share');
     });
     const timers = pending.current;
+    /** The file's text as the editor holds it (a window spliced back into the rest of the file). */
+    const textOf = (m: Entry): string => {
+      if (!m.win) return m.model.getValue();
+      const full = m.win.prefix + m.model.getValue() + m.win.suffix;
+      m.win.known = full;
+      return full;
+    };
     const flush = () => {
       for (const [id, t] of timers) {
         clearTimeout(t);
         const m = models.current.get(id);
-        if (m) actions.setFileText(id, m.model.getValue());
+        if (m) actions.setFileText(id, textOf(m));
       }
       timers.clear();
     };
+    flushRef.current = flush;
     const sub = editor.onDidChangeModelContent(() => {
       const model = editor.getModel();
       if (!model) return;
-      const id = [...models.current.entries()].find(([, m]) => m.model === model)?.[0];
-      if (!id) return;
-      if (model.getValueLength() <= EAGER_LIMIT) {
+      const found = [...models.current.entries()].find(([, m]) => m.model === model);
+      if (!found) return;
+      const [id, entry] = found;
+      if (!entry.win && model.getValueLength() <= EAGER_LIMIT) {
         actions.setFileText(id, model.getValue());
         return;
       }
@@ -84,7 +157,7 @@ export default function MonacoEditor() {
         id,
         setTimeout(() => {
           timers.delete(id);
-          actions.setFileText(id, model.getValue());
+          actions.setFileText(id, textOf(entry));
         }, 400),
       );
     });
@@ -97,8 +170,9 @@ export default function MonacoEditor() {
         const targets: { id: string; model: Model; list: typeof edits[number][] }[] = [];
         for (const [name, list] of byFile) {
           const found = [...models.current.entries()].find(([, m]) => m.name === name);
-          // The model must hold exactly the text the offsets were computed on.
-          if (!found || pending.current.has(found[0]) || found[1].model.getValue() !== originals.get(name)) return false;
+          // The model must hold exactly the text the offsets were computed on (a big file's window does not: the
+          // store then changes the text itself and shows the place).
+          if (!found || found[1].win || pending.current.has(found[0]) || found[1].model.getValue() !== originals.get(name)) return false;
           targets.push({ id: found[0], model: found[1].model, list });
         }
         let firstRange: MonacoNs.Range | undefined;
@@ -138,6 +212,7 @@ export default function MonacoEditor() {
     });
     const all = models.current;
     return () => {
+      disposed = true;
       actions.attachEditor(null);
       sub.dispose();
       editor.dispose();
@@ -147,31 +222,64 @@ export default function MonacoEditor() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  // Keep models in step with the store (new files, renames, texts replaced by a drop or a link).
+  /** The model of a file, made now if it has none yet (a big file: a window of its first lines). */
+  const ensureModel = (f: { id: string; name: string; text: string }): Entry | undefined => {
+    const monaco = monacoRef.current;
+    if (!monaco) return undefined;
+    let entry = models.current.get(f.id);
+    if (entry) return entry;
+    if (f.text.length > BIG_FILE) {
+      const w = windowAt(f.text, 0);
+      entry = { model: monaco.editor.createModel(w.body, 'plaintext', modelUri(monaco, f.id, f.name)), name: f.name, win: { ...w, known: f.text } };
+    } else {
+      entry = { model: monaco.editor.createModel(f.text, 'yaml', modelUri(monaco, f.id, f.name)), name: f.name };
+    }
+    models.current.set(f.id, entry);
+    return entry;
+  };
+
+  // Keep models in step with the store (new files, renames, texts replaced by a drop or a link). A file gets its model
+  // when its tab is first shown (dropping a folder of files makes one model, not one per file), in a task of its own
+  // (a drop's page update and the editor's work on the new file do not add up to one long task).
   useEffect(() => {
     const monaco = monacoRef.current;
     const editor = editorRef.current;
     if (!monaco || !editor) return;
     const seen = new Set<string>();
+    let create: (typeof files)[number] | undefined;
     for (const f of files) {
       seen.add(f.id);
       let entry = models.current.get(f.id);
       if (entry && entry.name !== f.name) {
         // Renamed: a new URI (so the schema association and marker owner follow the name).
         const viewState = editor.getModel() === entry.model ? editor.saveViewState() : null;
-        const fresh = monaco.editor.createModel(entry.model.getValue(), 'yaml', modelUri(monaco, f.id, f.name));
+        const fresh = monaco.editor.createModel(entry.model.getValue(), entry.win ? 'plaintext' : 'yaml', modelUri(monaco, f.id, f.name));
         if (editor.getModel() === entry.model) {
           editor.setModel(fresh);
           if (viewState) editor.restoreViewState(viewState);
         }
         entry.model.dispose();
-        entry = { model: fresh, name: f.name };
+        entry = { ...entry, model: fresh, name: f.name };
         models.current.set(f.id, entry);
       }
+      if (entry?.win && !pending.current.has(f.id) && f.text !== entry.win.known) {
+        // The text of a big file was replaced (dropped again, a fix applied): cut the window again at the same line,
+        // or show the file whole when it is no longer big.
+        if (f.text.length > BIG_FILE) {
+          entry.win = { ...windowAround(f.text, entry.win.startLine), known: f.text };
+          entry.model.setValue(entry.win.body);
+        } else {
+          if (editor.getModel() === entry.model) editor.setModel(null);
+          entry.model.dispose();
+          models.current.delete(f.id);
+          entry = undefined;
+        }
+      }
       if (!entry) {
-        entry = { model: monaco.editor.createModel(f.text, 'yaml', modelUri(monaco, f.id, f.name)), name: f.name };
-        models.current.set(f.id, entry);
-      } else if (!pending.current.has(f.id) && (entry.model.getValueLength() !== f.text.length || entry.model.getValue() !== f.text)) {
+        if (f.id === activeId) create = f;
+        continue;
+      }
+      if (!entry.win && !pending.current.has(f.id) && (entry.model.getValueLength() !== f.text.length || entry.model.getValue() !== f.text)) {
         entry.model.pushEditOperations([], [{ range: entry.model.getFullModelRange(), text: f.text }], () => null);
       }
     }
@@ -181,43 +289,92 @@ export default function MonacoEditor() {
         models.current.delete(id);
       }
     }
-    const active = models.current.get(activeId)?.model;
-    if (active && editor.getModel() !== active) editor.setModel(active);
+    const show = () => {
+      const active = models.current.get(activeId)?.model;
+      if (active && editor.getModel() !== active) editor.setModel(active);
+      showWindow();
+    };
+    show();
+    if (!create) return;
+    const f = create;
+    const t = setTimeout(() => {
+      ensureModel(f);
+      show();
+      refreshMarkers();
+    });
+    return () => clearTimeout(t);
   }, [files, activeId]);
 
-  // Engine diagnostics → markers, per file.
+  /** Line numbers as in the file, and the bar above the editor, for the active file's window. */
+  const showWindow = (): void => {
+    const editor = editorRef.current;
+    const entry = models.current.get(activeId);
+    const w = entry?.win;
+    if (!entry || !w) {
+      editor?.updateOptions({ lineNumbers: 'on', lineNumbersMinChars: 5 });
+      setWinInfo(null);
+      return;
+    }
+    const last = w.startLine + Math.max(0, entry.model.getLineCount() - 1) - (w.body.endsWith('\n') ? 1 : 0);
+    // The gutter is as wide as the file's line numbers, not the window's.
+    if (lineNumbersRef.current?.start !== w.startLine) lineNumbersRef.current = { start: w.startLine, fn: (n: number) => String(n + w.startLine - 1) };
+    editor?.updateOptions({ lineNumbers: lineNumbersRef.current.fn, lineNumbersMinChars: Math.max(5, String(last + 1).length + 1) });
+    setWinInfo({ id: activeId, name: entry.name, size: w.known.length, first: w.startLine, last: Math.max(w.startLine, last), atStart: w.prefix.length === 0, atEnd: w.suffix.length === 0 });
+  };
+
+  /** Moves the active big file's window (its pending edits go into the file first). */
+  const moveWindow = (to: (text: string, w: Win) => FileWindow): void => {
+    const entry = models.current.get(activeId);
+    if (!entry?.win) return;
+    flushRef.current?.();
+    const text = entry.win.known;
+    entry.win = { ...to(text, entry.win), known: text };
+    entry.model.setValue(entry.win.body);
+    editorRef.current?.setScrollTop(0);
+    showWindow();
+    refreshMarkers();
+  };
+
+  // Engine diagnostics → markers, per file (a big file's window: the ones inside it, at their line in the window).
   useEffect(() => {
     const monaco = monacoRef.current;
     if (!monaco) return;
-    const byFile = new Map<string, Diagnostic[]>();
-    for (const d of diagnostics ?? []) {
-      if (!d.pos) continue;
-      const list = byFile.get(d.pos.file) ?? [];
-      list.push(d);
-      byFile.set(d.pos.file, list);
-    }
-    for (const { model, name } of models.current.values()) {
-      const list = byFile.get(name) ?? [];
-      monaco.editor.setModelMarkers(
-        model,
-        'ksd',
-        list.map((d) => {
-          const p = d.pos!;
-          const endLine = p.endLine ?? p.line;
-          const sameLineEnd = p.endCol ?? model.getLineMaxColumn(Math.min(Math.max(p.line, 1), model.getLineCount()));
-          return {
-            severity: d.severity === 'error' ? monaco.MarkerSeverity.Error : d.severity === 'warning' ? monaco.MarkerSeverity.Warning : monaco.MarkerSeverity.Info,
-            message: d.notes?.length ? `${d.message}\n${d.notes.join('\n')}` : d.message,
-            code: d.code,
-            source: 'ksd',
-            startLineNumber: p.line,
-            startColumn: p.col,
-            endLineNumber: endLine,
-            endColumn: p.endLine !== undefined && p.endCol === undefined ? model.getLineMaxColumn(Math.min(endLine, model.getLineCount())) : Math.max(sameLineEnd, p.col + 1),
-          };
-        }),
-      );
-    }
+    const update = () => {
+      const byFile = new Map<string, Diagnostic[]>();
+      for (const d of diagnostics ?? []) {
+        if (!d.pos) continue;
+        const list = byFile.get(d.pos.file) ?? [];
+        list.push(d);
+        byFile.set(d.pos.file, list);
+      }
+      for (const { model, name, win } of models.current.values()) {
+        const shift = win ? win.startLine - 1 : 0;
+        const lines = model.getLineCount();
+        const list = (byFile.get(name) ?? []).filter((d) => !win || (d.pos!.line > shift && d.pos!.line - shift <= lines));
+        monaco.editor.setModelMarkers(
+          model,
+          'ksd',
+          list.map((d) => {
+            const p = d.pos!;
+            const line = p.line - shift;
+            const endLine = Math.min((p.endLine ?? p.line) - shift, lines);
+            const sameLineEnd = p.endCol ?? model.getLineMaxColumn(Math.min(Math.max(line, 1), lines));
+            return {
+              severity: d.severity === 'error' ? monaco.MarkerSeverity.Error : d.severity === 'warning' ? monaco.MarkerSeverity.Warning : monaco.MarkerSeverity.Info,
+              message: d.notes?.length ? `${d.message}\n${d.notes.join('\n')}` : d.message,
+              code: d.code,
+              source: 'ksd',
+              startLineNumber: line,
+              startColumn: p.col,
+              endLineNumber: endLine,
+              endColumn: p.endLine !== undefined && p.endCol === undefined ? model.getLineMaxColumn(Math.min(endLine, lines)) : Math.max(sameLineEnd, p.col + 1),
+            };
+          }),
+        );
+      }
+    };
+    markersRef.current = update;
+    update();
   }, [diagnostics, files]);
 
   // "Show me" requests.
@@ -225,11 +382,27 @@ export default function MonacoEditor() {
     const monaco = monacoRef.current;
     const editor = editorRef.current;
     if (!monaco || !editor || !reveal) return;
-    const entry = [...models.current.values()].find((m) => m.name === reveal.file);
+    const file = files.find((f) => f.name === reveal.file);
+    const entry = file ? ensureModel(file) : undefined;
     if (!entry) return;
     if (editor.getModel() !== entry.model) editor.setModel(entry.model);
-    const endLine = reveal.endLine ?? reveal.line;
-    const range = new monaco.Range(reveal.line, reveal.col, endLine, reveal.endCol ?? entry.model.getLineMaxColumn(Math.min(endLine, entry.model.getLineCount())));
+    let shift = 0;
+    if (entry.win) {
+      // A big file: move the window to the line unless it shows it already.
+      const w = entry.win;
+      const inside = reveal.line >= w.startLine && (reveal.endLine ?? reveal.line) < w.startLine + entry.model.getLineCount();
+      if (!inside) {
+        flushRef.current?.();
+        entry.win = { ...windowAround(entry.win.known, reveal.line), known: entry.win.known };
+        entry.model.setValue(entry.win.body);
+      }
+      shift = entry.win.startLine - 1;
+      showWindow();
+      refreshMarkers();
+    }
+    const startLine = reveal.line - shift;
+    const endLine = Math.min((reveal.endLine ?? reveal.line) - shift, entry.model.getLineCount());
+    const range = new monaco.Range(startLine, reveal.col, endLine, reveal.endCol ?? entry.model.getLineMaxColumn(Math.min(endLine, entry.model.getLineCount())));
     // The cursor goes to the start of the range (the field itself), the rest selected after it. Selection
     // first: it may scroll on its own; the centred reveal then has the last word.
     editor.setSelection(monaco.Selection.fromPositions(range.getEndPosition(), range.getStartPosition()));
@@ -247,5 +420,22 @@ export default function MonacoEditor() {
     monacoRef.current?.editor.setTheme(theme === 'dark' ? 'vs-dark' : 'vs');
   }, [theme]);
 
-  return <div ref={host} className="monaco-host" data-testid="editor" />;
+  return (
+    <>
+      {winInfo ? (
+        <div className="big-file-bar" data-testid="big-file-bar" data-first={winInfo.first} data-last={winInfo.last} role="status">
+          <span>
+            <span className="mono">{winInfo.name}</span> is {sizeText(winInfo.size)}: the editor holds lines {winInfo.first.toLocaleString('en')}–{winInfo.last.toLocaleString('en')} of it (plain text). Edits go into the file.
+          </span>
+          <button type="button" className="btn btn-small" disabled={winInfo.atStart} onClick={() => moveWindow((t, w) => nextWindow(t, w, -1))} data-testid="big-file-earlier">
+            ◀ Earlier lines
+          </button>
+          <button type="button" className="btn btn-small" disabled={winInfo.atEnd} onClick={() => moveWindow((t, w) => nextWindow(t, w, 1))} data-testid="big-file-later">
+            Later lines ▶
+          </button>
+        </div>
+      ) : null}
+      <div ref={host} className="monaco-host" data-testid="editor" />
+    </>
+  );
 }

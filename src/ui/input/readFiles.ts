@@ -1,19 +1,49 @@
 // Files from a drop, the file picker or a folder picker → input files. Folders are walked with
 // webkitGetAsEntry (kubectl dumps, `kubectl cluster-info dump --output-directory` trees); binary
-// and oversized files are skipped and named, never half-read.
+// and oversized files are skipped and named, never half-read. A big file is decoded in slices (one
+// short task each, not one long one) and held as those pieces (joined only when the page reads the
+// text: copying 100 MiB into one string at once would block the page), and it keeps its Blob: the
+// engine worker reads the Blob itself (cloning a Blob costs nothing; cloning a 100 MiB string blocks
+// the page).
 import type { SessionFile } from '../permalink/codec.ts';
 
 /** Larger inputs are refused with the limit named (the engine has its own limits too). */
 export const MAX_TOTAL_BYTES = 256 * 1024 * 1024;
 const SKIP_NAMES = /(^|\/)(\.DS_Store|Thumbs\.db|\.git\/.*)$/;
 
+/** A file read from the user's disk: its text, and the Blob it was read from (big files only). */
+export interface ReadFile extends SessionFile {
+  blob?: Blob;
+}
+
 export interface ReadResult {
-  files: SessionFile[];
+  files: ReadFile[];
   skipped: string[];
 }
 
+/** Files above this are decoded slice by slice, and sent to the engine as their Blob. */
+export const SLICE_BYTES = 2 * 1024 * 1024;
+
 function looksBinary(text: string): boolean {
   return text.slice(0, 8192).includes('\u0000');
+}
+
+/** The file's text as `Blob.text()` gives it (UTF-8, a BOM dropped), decoded in slices; null for a binary file. */
+export async function readText(file: Blob): Promise<string | null> {
+  if (file.size <= SLICE_BYTES) {
+    const text = await file.text();
+    return looksBinary(text) ? null : text;
+  }
+  const decoder = new TextDecoder();
+  let text = '';
+  for (let at = 0; at < file.size; at += SLICE_BYTES) {
+    const buf = await file.slice(at, at + SLICE_BYTES).arrayBuffer();
+    const part = decoder.decode(buf, { stream: at + SLICE_BYTES < file.size });
+    if (at === 0 && looksBinary(part)) return null;
+    // `+=` keeps the pieces as they are (V8 joins them when the text is first read as a whole).
+    text += part;
+  }
+  return text;
 }
 
 async function readOne(file: File, path: string, out: ReadResult, budget: { left: number }): Promise<void> {
@@ -22,13 +52,13 @@ async function readOne(file: File, path: string, out: ReadResult, budget: { left
     out.skipped.push(`${path} (over the ${MAX_TOTAL_BYTES / 1024 / 1024} MiB input limit)`);
     return;
   }
-  const text = await file.text();
-  if (looksBinary(text)) {
+  const text = await readText(file);
+  if (text === null) {
     out.skipped.push(`${path} (binary)`);
     return;
   }
   budget.left -= file.size;
-  out.files.push({ name: path, text });
+  out.files.push(file.size > SLICE_BYTES ? { name: path, text, blob: file } : { name: path, text });
 }
 
 interface FsEntry {

@@ -1,14 +1,23 @@
-// A target list with the selected target's details under it (a vertical split).
-import type { ReactNode } from 'react';
+// A target list with the selected target's details under it (a vertical split), or what an empty list means.
+import { useMemo } from 'react';
+import type { ListKind } from '../../worker/view.ts';
 import { useApp } from '../state/context.ts';
-import { TargetDetail, findTargetView } from './TargetDetail.tsx';
+import { EmptyState } from './EmptyState.tsx';
+import { listModel } from './groups.ts';
+import { TargetDetail } from './TargetDetail.tsx';
+import { TargetList } from './TargetList.tsx';
 
-export function ListWithDetail({ list, empty }: { list: ReactNode; empty: ReactNode | null }) {
-  const selected = useApp((s) => findTargetView(s.run.view, s.selectedTarget));
+export function ListWithDetail({ kind }: { kind: ListKind }) {
+  const view = useApp((s) => s.run.view);
+  const lists = useApp((s) => s.lists);
+  const selectedId = useApp((s) => s.selectedTarget);
+  const selected = useApp((s) => s.selected);
+  const model = useMemo(() => (view && lists ? listModel(view, lists, kind) : undefined), [view, lists, kind]);
+  const shown = selected && selected.id === selectedId ? selected : undefined;
   return (
-    <div className={`list-detail${selected ? ' has-detail' : ''}`}>
-      <div className="list-area">{empty ?? list}</div>
-      {selected ? <TargetDetail t={selected} /> : null}
+    <div className={`list-detail${shown ? ' has-detail' : ''}`}>
+      <div className="list-area">{!model || model.shown === 0 ? <EmptyState kind={kind} total={model?.total ?? 0} /> : <TargetList model={model} />}</div>
+      {shown ? <TargetDetail t={shown} /> : null}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 // The right-hand side: view tabs with counts, the filter, banners for what the run could not do,
 // and the selected view.
-import { useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { RunView } from '../../worker/view.ts';
 import { DroppedPane } from '../panes/dropped/DroppedPane.tsx';
 import { FailedPane } from '../panes/failed/FailedPane.tsx';
@@ -13,6 +13,8 @@ import { WhyNotPane } from '../panes/why/WhyNotPane.tsx';
 import { WhyNotPanel } from '../panes/why/WhyNotPanel.tsx';
 import { WhatIfBar } from './WhatIfBar.tsx';
 import { useActions, useApp } from '../state/context.ts';
+import type { RunPhaseState } from '../state/store.ts';
+import { isBlank } from '../state/transitions.ts';
 import { profileTitle } from '../state/profiles.ts';
 import { VIEW_TITLES, visibleViews, type ViewId } from '../state/views.ts';
 import { Welcome } from './Welcome.tsx';
@@ -43,16 +45,40 @@ function adviceState(s: { run: { id?: number }; advice: { runId: number; status:
   return s.advice.runId === s.run.id && s.advice.status !== 'loading' ? s.advice.status : 'pending';
 }
 
+/** What the status line says while a run is in a phase. */
+const PHASE_WORDS: Record<RunPhaseState, string> = {
+  waiting: 'Waiting for the engine',
+  started: 'Reading the input',
+  engine: 'Running the engine',
+  view: 'Preparing the results',
+};
+
+/** Seconds since the run started (shown from the second second on: a long run visibly moves). */
+function Elapsed() {
+  const [s, setS] = useState(0);
+  useEffect(() => {
+    const t0 = performance.now();
+    const id = setInterval(() => setS(Math.floor((performance.now() - t0) / 1000)), 1000);
+    return () => clearInterval(id);
+  }, []);
+  return s >= 2 ? <span className="muted" data-testid="run-elapsed"> · {s} s</span> : null;
+}
+
 function StatusLine() {
   const run = useApp((s) => s.run);
   const advice = useApp(adviceState);
   const { cancelRun } = useActions();
   const v = run.view;
+  const phase = run.status === 'running' ? run.phase : undefined;
   return (
-    <div className="status-line" data-testid="run-status" data-state={run.status} data-seq={run.seq} data-advice={advice} aria-live="polite">
+    <div className="status-line" data-testid="run-status" data-state={run.status} data-seq={run.seq} data-advice={advice} data-phase={phase} aria-live="polite">
       {run.status === 'running' ? (
         <>
-          <span className="spinner" aria-hidden="true" /> Running…
+          <span className="spinner" aria-hidden="true" />{' '}
+          <span data-testid="run-phase" title={run.phaseDetail}>
+            {phase ? PHASE_WORDS[phase] : 'Running'}…{run.phaseDetail && phase !== 'waiting' ? <span className="muted"> {run.phaseDetail}</span> : null}
+          </span>
+          <Elapsed />
           <button type="button" className="btn btn-small" onClick={cancelRun} data-testid="cancel-run">
             Cancel
           </button>
@@ -98,7 +124,7 @@ export function ResultsPane() {
   const view = useApp((s) => s.run.view);
   const current = useApp((s) => s.view);
   const filter = useApp((s) => s.filter);
-  const hasInput = useApp((s) => s.files.some((f) => f.text.trim() !== ''));
+  const hasInput = useApp((s) => s.files.some((f) => !isBlank(f.text)));
   const running = useApp((s) => s.run.status === 'running');
   const whyCount = useApp((s) => (s.advice.status === 'done' || s.advice.status === 'loading' ? s.advice.diagnoses.length : undefined));
   const { setView, setFilter } = useActions();

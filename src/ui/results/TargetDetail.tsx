@@ -2,7 +2,6 @@
 // before and after relabeling, with copy buttons and the way into its trace.
 import type { WhyNotQuery } from '../../worker/protocol.ts';
 import type { TargetView } from '../../worker/view.ts';
-import { findTargetView } from './findTarget.ts';
 import { CopyButton } from '../components/CopyButton.tsx';
 import { LabelTable, formatLabelSet } from '../components/LabelTable.tsx';
 import { useMemo } from 'react';
@@ -10,8 +9,6 @@ import { DiagnosisCard } from '../panes/why/DiagnosisCard.tsx';
 import { useActions, useApp } from '../state/context.ts';
 import { JumpButton, rulePos } from './JumpButton.tsx';
 import { reasonText } from './ReasonLine.tsx';
-
-export { findTargetView };
 
 const STATE_WORD: Record<TargetView['state'], string> = { active: 'Active', dropped: 'Dropped', failed: 'Failed', duplicate: 'Collapsed duplicate' };
 

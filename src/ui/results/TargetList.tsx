@@ -1,98 +1,125 @@
-// Targets of one state, grouped by job, in a virtualized list. Selecting a row opens its details
+// Targets of one list, grouped by job, in a virtualized list. Selecting a row opens its details
 // below; the row itself says the essential: URL and labels (active), the dropping rule (dropped),
-// the error (failed).
-import { useMemo } from 'react';
+// the error (failed). Rows come from the row cache; the ones scrolled to are asked for and show a
+// placeholder meanwhile.
+import { useCallback, useMemo } from 'react';
 import type { SourceRange } from '../../engine/index.ts';
-import type { TargetView } from '../../worker/view.ts';
+import type { ListKind, TargetView } from '../../worker/view.ts';
 import { LabelChips } from '../components/LabelChips.tsx';
-import { VirtualList } from '../components/VirtualList.tsx';
+import { VirtualRows } from '../components/VirtualList.tsx';
 import { useActions, useApp } from '../state/context.ts';
-import type { Group } from './groups.ts';
+import type { ListModel } from './groups.ts';
 import { JumpButton, rulePos } from './JumpButton.tsx';
 import { ReasonLine } from './ReasonLine.tsx';
 
-export type ListKind = 'active' | 'dropped' | 'failed';
+export type { ListKind };
 
-type Row = { type: 'job'; job: string; instance?: string; count: number; total: number } | { type: 'target'; t: TargetView };
-
-const JOB_ROW = 30;
-const TARGET_ROW = 54;
+/** Rows asked for beyond the ones in view (either side), so that scrolling on finds them loaded. */
+const PREFETCH_ITEMS = 150;
 
 function address(t: TargetView): string {
   return t.discoveredLabels.__address__ ?? '(no address)';
 }
 
-export function TargetList({ groups, kind }: { groups: Group[]; kind: ListKind }) {
+export function TargetList({ model }: { model: ListModel }) {
+  const kind = model.kind;
   const selected = useApp((s) => s.selectedTarget);
+  const selectedView = useApp((s) => s.selected);
   const advice = useApp((s) => s.advice);
   const runId = useApp((s) => s.run.id);
-  const { selectTarget, openTrace, focusDiagnosis } = useActions();
+  const filter = useApp((s) => s.lists?.filter ?? '');
+  useApp((s) => s.rowsVersion); // rows arrived: render them
+  const { selectTarget, openTrace, focusDiagnosis, rowAt, needRows } = useActions();
   // Targets the engine diagnosed → the diagnosis to open (only for the run on screen).
   const diagnosed = useMemo(() => {
     const m = new Map<string, number>();
     if (advice.runId === runId) advice.diagnoses.forEach((d, i) => d.target && !m.has(d.target) && m.set(d.target, i));
     return m;
   }, [advice, runId]);
-  const rows = useMemo(() => {
-    const out: Row[] = [];
-    for (const g of groups) {
-      if (!g.targets.length) continue;
-      out.push({ type: 'job', job: g.job, ...(g.instance ? { instance: g.instance } : {}), count: g.targets.length, total: g.total });
-      for (const t of g.targets) out.push({ type: 'target', t });
-    }
-    return out;
-  }, [groups]);
-  const selIndex = rows.findIndex((r) => r.type === 'target' && r.t.id === selected);
+  const selIndex = selectedView && selectedView.id === selected && listOfState(selectedView.state) === kind ? model.indexOfRow(selectedView.row) : -1;
+
+  const onRange = useCallback(
+    (first: number, end: number) => {
+      const want: number[] = [];
+      for (let i = Math.max(0, first - PREFETCH_ITEMS), n = Math.min(model.count, end + PREFETCH_ITEMS); i < n; i++) {
+        const it = model.item(i);
+        if (it.type === 'target' && rowAt(kind, it.row) === undefined) want.push(it.row);
+      }
+      if (want.length) needRows(kind, want);
+    },
+    [model, kind, rowAt, needRows],
+  );
 
   return (
-    <VirtualList
-      items={rows}
+    <VirtualRows
+      layout={model}
       ariaLabel={`${kind} targets`}
       testId={`target-list-${kind}`}
-      heightOf={(r) => (r.type === 'job' ? JOB_ROW : TARGET_ROW)}
-      keyOf={(r) => (r.type === 'job' ? `job:${r.job}` : r.t.id)}
+      data={{ filter }}
+      keyOf={(i) => {
+        const it = model.item(i);
+        return it.type === 'job' ? `job:${it.seg.job}:${it.seg.itemStart}` : `r${it.row}`;
+      }}
       scrollToIndex={selIndex >= 0 ? selIndex : undefined}
-      render={(r) =>
-        r.type === 'job' ? (
-          <div className="job-row" role="listitem" data-testid="job-row" data-job={r.job}>
-            <span className="job-name">
-              {r.job}
-              {r.instance ? <span className="muted job-instance"> · {r.instance}</span> : null}
-            </span>
-            <span className="muted">{r.count === r.total ? r.count : `${r.count} of ${r.total}`}</span>
-          </div>
-        ) : (
+      onRange={onRange}
+      render={(i) => {
+        const it = model.item(i);
+        if (it.type === 'job') {
+          const s = it.seg;
+          return (
+            <div className="job-row" role="listitem" data-testid="job-row" data-job={s.job}>
+              <span className="job-name">
+                {s.job}
+                {s.instance ? <span className="muted job-instance"> · {s.instance}</span> : null}
+              </span>
+              <span className="muted">{s.shown === s.total ? s.shown : `${s.shown} of ${s.total}`}</span>
+            </div>
+          );
+        }
+        const t = rowAt(kind, it.row);
+        if (!t) {
+          return (
+            <div role="listitem" className={`target-row state-${kind} pending`} data-testid="target-row-pending" data-row={it.row}>
+              <span className="muted">{t === null ? 'This row is no longer available (the engine was restarted): press Run.' : 'Loading…'}</span>
+            </div>
+          );
+        }
+        return (
           <div
             role="listitem"
-            className={`target-row state-${kind}${r.t.id === selected ? ' selected' : ''}`}
+            className={`target-row state-${kind}${t.id === selected ? ' selected' : ''}`}
             data-testid="target-row"
-            data-target-id={r.t.id}
-            data-state={r.t.state}
-            data-job={r.t.job}
+            data-target-id={t.id}
+            data-state={t.state}
+            data-job={t.job}
           >
-            <button type="button" className="target-main" aria-pressed={r.t.id === selected} aria-label={`Target ${kind === 'active' ? (r.t.scrapeUrl ?? '') : address(r.t)} of job ${r.t.job}`} onClick={() => selectTarget(r.t.id === selected ? undefined : r.t.id)}>
+            <button type="button" className="target-main" aria-pressed={t.id === selected} aria-label={`Target ${kind === 'active' ? (t.scrapeUrl ?? '') : address(t)} of job ${t.job}`} onClick={() => selectTarget(t.id === selected ? undefined : t.id, t)}>
               <span className="target-line1">
                 <span className="target-url mono" data-testid={kind === 'active' ? 'target-url' : 'target-address'}>
-                  {kind === 'active' ? r.t.scrapeUrl : address(r.t)}
+                  {kind === 'active' ? t.scrapeUrl : address(t)}
                 </span>
-                <span className="target-source muted">{r.t.source}</span>
+                <span className="target-source muted">{t.source}</span>
               </span>
               <span className="target-line2">
-                {kind === 'active' && r.t.labels ? <LabelChips labels={r.t.labels} testId="target-labels" /> : <ReasonLine t={r.t} />}
+                {kind === 'active' && t.labels ? <LabelChips labels={t.labels} testId="target-labels" /> : <ReasonLine t={t} />}
               </span>
             </button>
-            {r.t.reason?.kind === 'relabel' && rulePos(r.t.reason.rule) ? <JumpButton pos={rulePos(r.t.reason.rule) as SourceRange} testId="jump-rule" /> : null}
-            {diagnosed.has(r.t.id) ? (
-              <button type="button" className="btn btn-small why-btn" onClick={() => focusDiagnosis(diagnosed.get(r.t.id) as number)} aria-label={`Why: the diagnosis of ${address(r.t)}`} data-testid="why-btn">
+            {t.reason?.kind === 'relabel' && rulePos(t.reason.rule) ? <JumpButton pos={rulePos(t.reason.rule) as SourceRange} testId="jump-rule" /> : null}
+            {diagnosed.has(t.id) ? (
+              <button type="button" className="btn btn-small why-btn" onClick={() => focusDiagnosis(diagnosed.get(t.id) as number)} aria-label={`Why: the diagnosis of ${address(t)}`} data-testid="why-btn">
                 Why?
               </button>
             ) : null}
-            <button type="button" className="btn btn-small trace-btn" onClick={() => openTrace(r.t.id)} aria-label={`Trace of ${address(r.t)}`}>
+            <button type="button" className="btn btn-small trace-btn" onClick={() => openTrace(t.id, t)} aria-label={`Trace of ${address(t)}`}>
               Trace
             </button>
           </div>
-        )
-      }
+        );
+      }}
     />
   );
+}
+
+function listOfState(state: TargetView['state']): ListKind {
+  return state === 'active' ? 'active' : state === 'failed' ? 'failed' : 'dropped';
 }

@@ -1,6 +1,17 @@
 // While what-if knobs are set, the results are hypothetical: say so above them, knob by knob, with a
 // way to take each one (or all) back. A knob whose object the run no longer has is marked.
+import { objectName, type ObjectTable } from '../../worker/view.ts';
 import { useActions, useApp } from '../state/context.ts';
+
+/** Whether the run has this object. */
+export function hasObject(t: ObjectTable, kind: string, namespace: string, name: string): boolean {
+  for (let i = 0; i < t.count; i++) {
+    if (t.nameStart[i + 1]! - t.nameStart[i]! !== name.length || t.strings[t.kind[i]!] !== kind || objectName(t, i) !== name) continue;
+    const ns = t.namespace[i]!;
+    if ((ns >= 0 ? t.strings[ns] : '') === namespace) return true;
+  }
+  return false;
+}
 
 export const STATE_WORDS: Record<string, string> = { ready: 'ready', 'not-ready': 'not ready', pending: 'Pending', failed: 'Failed', succeeded: 'Succeeded' };
 
@@ -13,7 +24,7 @@ export function WhatIfBar() {
     <div className="banner banner-whatif" data-testid="what-if-bar" role="status">
       <strong>What if</strong>
       {whatIf.map((w) => {
-        const known = !objects || objects.some((o) => o.kind === w.kind && (o.namespace ?? '') === w.namespace && o.name === w.name);
+        const known = !objects || hasObject(objects, w.kind, w.namespace, w.name);
         return (
           <span key={`${w.kind}/${w.namespace}/${w.name}`} className={`whatif-chip${known ? '' : ' unknown'}`} data-testid="what-if-chip">
             {w.kind} <span className="mono">{w.namespace}/{w.name}</span> → {STATE_WORDS[w.state] ?? w.state}

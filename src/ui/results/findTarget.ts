@@ -1,8 +1,8 @@
-// A target of the current view model by id (any state).
-import type { RunView, TargetView } from '../../worker/view.ts';
+// The selected target of the page, when its view is known (the lists hold only the rows in view; the
+// store keeps the selected one).
+import type { TargetView } from '../../worker/view.ts';
+import type { AppState } from '../state/store.ts';
 
-export function findTargetView(view: RunView | undefined, id: string | undefined): TargetView | undefined {
-  if (!view || !id) return undefined;
-  for (const j of view.jobs) for (const list of [j.active, j.dropped, j.failed, j.duplicates]) for (const t of list) if (t.id === id) return t;
-  return undefined;
+export function selectedTargetView(s: Pick<AppState, 'selected' | 'selectedTarget'>): TargetView | undefined {
+  return s.selected && s.selected.id === s.selectedTarget ? s.selected : undefined;
 }

@@ -2,12 +2,17 @@
 // view model — and reaches the engine through the worker client it is given (a fake one in
 // unit tests). Edits re-run the engine after a short pause; a run result that a newer input
 // has superseded never reaches the store (the client drops it).
+//
+// Target lists come in pages: a result holds per-job counts and the first rows of each list; the rows
+// the page scrolls to are asked for (`needRows`) and kept in a cache for the run on screen (`rowAt`;
+// `rowsVersion` changes when rows arrive). Filtering happens in the worker: `filter` is what was typed,
+// `lists` what the lists show (its `filter` catches up a moment later).
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Diagnosis, InputFile, ProfileId } from '../../engine/index.ts';
-import type { AdviceOutcome, RunExtras, RunOutcome } from '../../worker/client.ts';
-import type { PodStateChoice, ProfileChoice, WhatIf, WhyNotQuery } from '../../worker/protocol.ts';
+import type { AdviceOutcome, RunExtras, RunOutcome, ViewOutcome } from '../../worker/client.ts';
+import type { PodStateChoice, ProfileChoice, RunPhase, WhatIf, WhyNotQuery } from '../../worker/protocol.ts';
 import type { StripKind, StripReport } from '../../worker/strip-kinds.ts';
-import type { RunView, TraceView } from '../../worker/view.ts';
+import { LIST_KINDS, type ListKind, type ListsView, type RunView, type TargetView, type TraceView } from '../../worker/view.ts';
 import type { Session, SessionFile } from '../permalink/codec.ts';
 import {
   addFile,
@@ -34,9 +39,16 @@ export interface EngineLike {
   diagnose(runId: number, force?: boolean): Promise<AdviceOutcome>;
   whyNot(runId: number, query: WhyNotQuery): Promise<AdviceOutcome>;
   trace(targetId: string): Promise<TraceView | null>;
-  strip(files: InputFile[], remove: StripKind[]): Promise<{ files: InputFile[]; report: StripReport }>;
+  rows(runId: number, kind: ListKind, rows: number[]): Promise<ViewOutcome<TargetView[]>>;
+  target(runId: number, targetId: string): Promise<ViewOutcome<TargetView | null>>;
+  filter(runId: number, filter: string): Promise<ViewOutcome<ListsView>>;
+  strip(files: InputFile[], remove: StripKind[], session?: Omit<Session, 'files'>, blobs?: Record<string, Blob>): Promise<{ files: InputFile[]; report: StripReport; fragment?: string; sizes?: number[] }>;
   cancel(): void;
 }
+
+/** Where a run is, as the status line says it: `waiting` (for the worker to finish an earlier request), then the
+ * worker's phases. */
+export type RunPhaseState = 'waiting' | RunPhase;
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
 
@@ -51,6 +63,9 @@ export interface RunState {
   id?: number;
   /** The input that run read (suggested edits refer to it). */
   input?: SessionFile[];
+  /** While running: the phase, and what the worker said about it. */
+  phase?: RunPhaseState;
+  phaseDetail?: string;
 }
 
 /** The engine's diagnoses of a run (phase two: they arrive after the targets). */
@@ -112,8 +127,14 @@ export interface AppState {
   registered: { id: ProfileId; title: string }[] | null;
   view: ViewId;
   selectedTarget: string | undefined;
+  /** The selected target itself, once known (from its row, the run's result or the worker). */
+  selected: TargetView | undefined;
   filter: string;
   run: RunState;
+  /** The target lists of the run on screen under the filter last applied (`lists.filter`). */
+  lists: ListsView | undefined;
+  /** Changes whenever rows arrive in the row cache. */
+  rowsVersion: number;
   trace: TraceState | null;
   notice: Notice | null;
   dialog: DialogId | null;
@@ -133,23 +154,33 @@ export interface AppState {
   loadSession(session: Session, opts?: { exampleId?: string; notes?: string[] }): void;
   setFileText(id: string, text: string): void;
   newFile(): void;
-  addFiles(files: SessionFile[]): void;
+  /** Files read from disk (`blob`: the Blob a big file's text was read from; the engine reads it instead). */
+  addFiles(files: (SessionFile & { blob?: Blob })[]): void;
   renameFile(id: string, name: string): void;
   closeFile(id: string): void;
   selectFile(id: string): void;
   setProfile(p: ProfileChoice): void;
   setRegistered(list: { id: ProfileId; title: string }[]): void;
   setView(v: ViewId): void;
-  selectTarget(id: string | undefined): void;
-  openTrace(id: string): void;
+  /** Selects a target by id (`t`: its view, when the caller has it). */
+  selectTarget(id: string | undefined, t?: TargetView): void;
+  openTrace(id: string, t?: TargetView): void;
   setFilter(q: string): void;
+  /** A row of a list of the run on screen: undefined while not loaded, null when it cannot be had any more. */
+  rowAt(kind: ListKind, row: number): TargetView | null | undefined;
+  /** Asks the worker for the rows not loaded yet. */
+  needRows(kind: ListKind, rows: number[]): void;
+  /** The worker reached another phase of the current run. */
+  runProgress(phase: RunPhase, detail: string | undefined): void;
   runNow(): void;
   cancelRun(): void;
   revealPos(r: RevealRequest): void;
   setNotice(n: Notice | null): void;
   openDialog(d: DialogId | null): void;
   session(): Session;
-  strip(remove: StripKind[]): Promise<{ files: InputFile[]; report: StripReport }>;
+  /** The input with private values removed; with `link`, the fragment of a link to this session holding it instead of
+   * the texts (`sizes`: their lengths). */
+  strip(remove: StripKind[], link?: boolean): Promise<{ files: InputFile[]; report: StripReport; fragment?: string; sizes?: number[] }>;
   engineCrashed(message: string): void;
   /** The address bar now holds a link to exactly this input (after Share). */
   markClean(): void;
@@ -180,6 +211,11 @@ export function createAppStore(deps: StoreDeps): AppStore {
   const now = deps.now ?? (() => (typeof performance !== 'undefined' ? performance.now() : Date.now()));
   let timer: ReturnType<typeof setTimeout> | undefined;
   let bridge: EditorBridge | null = null;
+  /** Rows of the run on screen (by list and row number; null: asked, but the worker no longer has the run). */
+  let cache = { runId: -1, rows: emptyRows(), pending: emptyPending() };
+  let filtering = false;
+  /** Files read from disk, by file id: the text read and its Blob (sent instead of the text while it is unchanged). */
+  const sources = new Map<string, { text: string; blob: Blob }>();
 
   return createStore<AppState>()((set, get) => {
     const askQuery = (runId: number, input: SessionFile[], query: WhyNotQuery): void => {
@@ -214,33 +250,104 @@ export function createAppStore(deps: StoreDeps): AppStore {
       });
     };
 
+    /** The files whose text is still exactly what was read from their Blob, by name (undefined: none). */
+    const blobsOf = (files: readonly EditorFile[]): Record<string, Blob> | undefined => {
+      let out: Record<string, Blob> | undefined;
+      for (const f of files) {
+        const src = sources.get(f.id);
+        if (!src) continue;
+        if (src.text === f.text) (out ??= {})[f.name] = src.blob;
+        else sources.delete(f.id); // edited: the Blob no longer says what the file holds
+      }
+      return out;
+    };
+
+    const keepRows = (list: readonly TargetView[]): void => {
+      for (const t of list) cache.rows[listOf(t)].set(t.row, t);
+    };
+
+    /** The selected target's view: from the cache, else from the worker (the selection goes when the run has no such target). */
+    const resolveSelected = (id: string): void => {
+      const runId = get().run.id;
+      if (runId === undefined) return;
+      const known = findCached(cache.rows, id);
+      if (known) {
+        set({ selected: known });
+        return;
+      }
+      void deps.engine.target(runId, id).then((o) => {
+        if (o.status !== 'done' || get().run.id !== runId || get().selectedTarget !== id) return;
+        if (o.value) {
+          keepRows([o.value]);
+          set({ selected: o.value, rowsVersion: get().rowsVersion + 1 });
+        } else set({ selectedTarget: undefined, selected: undefined });
+      });
+    };
+
+    /** Brings the lists in line with the filter typed (one request at a time; the newest filter wins). */
+    const applyFilter = (): void => {
+      const s = get();
+      const runId = s.run.id;
+      if (filtering || runId === undefined || !s.lists || s.lists.filter === s.filter) return;
+      filtering = true;
+      const q = s.filter;
+      void deps.engine.filter(runId, q).then((o) => {
+        filtering = false;
+        if (get().run.id !== runId) return; // the new run's result carries the filter it was asked with
+        if (o.status === 'done') {
+          keepRows([...o.value.active.first, ...o.value.dropped.first, ...o.value.failed.first]);
+          set({ lists: o.value, rowsVersion: get().rowsVersion + 1 });
+          applyFilter();
+        }
+      });
+    };
+
     const runNow = (): void => {
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
       const s = get();
-      set({ run: { ...s.run, status: 'running' } });
+      set({ run: { ...s.run, status: 'running', phase: 'waiting', phaseDetail: undefined } });
       const input = inputFiles(s.files);
-      void deps.engine.run(input, s.profile, s.whatIf.length ? { whatIf: s.whatIf } : {}).then((o) => {
+      const select = s.selectedTarget;
+      const extras: RunExtras = {};
+      if (s.whatIf.length) extras.whatIf = s.whatIf;
+      if (s.filter.trim()) extras.filter = s.filter;
+      if (select) extras.select = select;
+      const blobs = blobsOf(s.files);
+      if (blobs) extras.blobs = blobs;
+      void deps.engine.run(input, s.profile, extras).then((o) => {
         if (o.status === 'stale') return; // a newer run is on its way
         const st = get();
         if (o.status === 'done') {
-          const exists = st.selectedTarget !== undefined && targetExists(o.view, st.selectedTarget);
+          const v = o.view;
+          cache = { runId: o.id, rows: emptyRows(), pending: emptyPending() };
+          keepRows([...v.lists.active.first, ...v.lists.dropped.first, ...v.lists.failed.first]);
+          if (v.selected) keepRows([v.selected]);
+          // The selection stays while the run has its target (asked with the run; a newer selection is looked up).
+          const sel = st.selectedTarget;
+          const selected = sel === undefined ? undefined : sel === select ? v.selected : st.selected?.id === sel ? st.selected : undefined;
+          const keep = sel !== undefined && (sel !== select || v.selected !== undefined);
           set({
-            run: { status: 'done', view: o.view, seq: st.run.seq + 1, id: o.id, input },
-            selectedTarget: exists ? st.selectedTarget : undefined,
+            run: { status: 'done', view: v, seq: st.run.seq + 1, id: o.id, input },
+            lists: v.lists,
+            rowsVersion: st.rowsVersion + 1,
+            selectedTarget: keep ? sel : undefined,
+            selected: keep ? selected : undefined,
             trace: null,
             firstResultMs: st.firstResultMs ?? Math.round(now()),
             whyFocus: null,
           });
-          const sel = get().selectedTarget;
-          if (sel && get().view === 'trace') loadTrace(sel);
+          if (keep && sel !== select) resolveSelected(sel);
+          const now2 = get().selectedTarget;
+          if (now2 && get().view === 'trace') loadTrace(now2);
+          applyFilter();
           diagnoseRun(o.id, input, false);
           const q = get().query;
           if (q) askQuery(o.id, input, q.query);
         } else if (o.status === 'cancelled') {
-          set({ run: { ...st.run, status: 'cancelled' } });
+          set({ run: { ...st.run, status: 'cancelled', phase: undefined, phaseDetail: undefined } });
         } else {
-          set({ run: { ...st.run, status: 'error', error: o.message } });
+          set({ run: { ...st.run, status: 'error', error: o.message, phase: undefined, phaseDetail: undefined } });
         }
       });
     };
@@ -256,8 +363,11 @@ export function createAppStore(deps: StoreDeps): AppStore {
       registered: null,
       view: 'targets',
       selectedTarget: undefined,
+      selected: undefined,
       filter: '',
       run: { status: 'idle', seq: 0 },
+      lists: undefined,
+      rowsVersion: 0,
       trace: null,
       notice: null,
       dialog: null,
@@ -276,6 +386,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
           profile: session.profile,
           view: session.view,
           selectedTarget: session.target,
+          selected: undefined,
           filter: session.filter ?? '',
           whatIf: session.whatIf ? [...session.whatIf] : [],
           trace: null,
@@ -297,7 +408,14 @@ export function createAppStore(deps: StoreDeps): AppStore {
         set(addFile(s, nextUntitled(s.files)));
       },
       addFiles(files) {
-        set({ ...mergeFiles(get(), files), exampleId: undefined, dirty: true });
+        const merged = mergeFiles(get(), files);
+        for (const inc of files) {
+          const f = merged.files.find((x) => x.name === inc.name);
+          if (!f) continue;
+          if (inc.blob) sources.set(f.id, { text: inc.text, blob: inc.blob });
+          else sources.delete(f.id);
+        }
+        set({ ...merged, exampleId: undefined, dirty: true });
         runNow();
       },
       renameFile(id, name) {
@@ -323,16 +441,43 @@ export function createAppStore(deps: StoreDeps): AppStore {
         const sel = get().selectedTarget;
         if (v === 'trace' && sel && get().run.view) loadTrace(sel);
       },
-      selectTarget(id) {
-        set({ selectedTarget: id });
+      selectTarget(id, t) {
+        set({ selectedTarget: id, selected: id !== undefined && t?.id === id ? t : get().selected?.id === id ? get().selected : undefined });
+        if (id && !get().selected) resolveSelected(id);
         if (id && get().view === 'trace') loadTrace(id);
       },
-      openTrace(id) {
-        set({ selectedTarget: id, view: 'trace' });
+      openTrace(id, t) {
+        set({ selectedTarget: id, selected: t?.id === id ? t : get().selected?.id === id ? get().selected : undefined, view: 'trace' });
+        if (!get().selected) resolveSelected(id);
         loadTrace(id);
       },
       setFilter(q) {
         set({ filter: q });
+        applyFilter();
+      },
+      rowAt(kind, row) {
+        return get().run.id === cache.runId ? cache.rows[kind].get(row) : undefined;
+      },
+      needRows(kind, rows) {
+        const runId = get().run.id;
+        if (runId === undefined || runId !== cache.runId) return;
+        const have = cache.rows[kind];
+        const pending = cache.pending[kind];
+        const want = rows.filter((r) => !have.has(r) && !pending.has(r));
+        if (!want.length) return;
+        for (const r of want) pending.add(r);
+        const mine = cache;
+        void deps.engine.rows(runId, kind, want).then((o) => {
+          if (cache !== mine) return; // another run's rows are on screen now
+          for (const r of want) pending.delete(r);
+          if (o.status === 'done') keepRows(o.value);
+          else for (const r of want) if (!have.has(r)) have.set(r, null);
+          set({ rowsVersion: get().rowsVersion + 1 });
+        });
+      },
+      runProgress(phase, detail) {
+        const r = get().run;
+        if (r.status === 'running') set({ run: { ...r, phase, phaseDetail: detail } });
       },
       runNow,
       cancelRun() {
@@ -355,14 +500,17 @@ export function createAppStore(deps: StoreDeps): AppStore {
         const s = get();
         return toSession({ files: s.files, profile: s.profile, view: s.view, selectedTarget: s.selectedTarget, filter: s.filter, whatIf: s.whatIf });
       },
-      strip(remove) {
-        return deps.engine.strip(inputFiles(get().files), remove);
+      strip(remove, link) {
+        const s = get();
+        const blobs = blobsOf(s.files);
+        const { files: _files, ...rest } = s.session();
+        return deps.engine.strip(inputFiles(s.files), remove, link ? rest : undefined, blobs);
       },
       markClean() {
         set({ dirty: false });
       },
       engineCrashed(message) {
-        set({ run: { ...get().run, status: 'error', error: message } });
+        set({ run: { ...get().run, status: 'error', error: message, phase: undefined, phaseDetail: undefined } });
       },
       setWhatIf(ref, state) {
         const next = setWhatIf(get().whatIf, ref, state);
@@ -421,6 +569,22 @@ export function createAppStore(deps: StoreDeps): AppStore {
   });
 }
 
-export function targetExists(view: RunView, id: string): boolean {
-  return view.jobs.some((j) => j.active.some((t) => t.id === id) || j.dropped.some((t) => t.id === id) || j.failed.some((t) => t.id === id) || j.duplicates.some((t) => t.id === id));
+type RowMaps = Record<ListKind, Map<number, TargetView | null>>;
+
+function emptyRows(): RowMaps {
+  return { active: new Map(), dropped: new Map(), failed: new Map() };
+}
+
+function emptyPending(): Record<ListKind, Set<number>> {
+  return { active: new Set(), dropped: new Set(), failed: new Set() };
+}
+
+/** The list a target is in: active, dropped (with the collapsed duplicates) or failed. */
+export function listOf(t: Pick<TargetView, 'state'>): ListKind {
+  return t.state === 'active' ? 'active' : t.state === 'failed' ? 'failed' : 'dropped';
+}
+
+function findCached(rows: RowMaps, id: string): TargetView | undefined {
+  for (const kind of LIST_KINDS) for (const t of rows[kind].values()) if (t && t.id === id) return t;
+  return undefined;
 }

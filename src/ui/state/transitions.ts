@@ -54,8 +54,17 @@ export function addFile(s: FilesState, name: string, text = ''): FilesState {
   return { files: [...s.files, f], activeFileId: f.id };
 }
 
+/**
+ * Only whitespace (or nothing). A long text counts as not blank without being read: a big file read from disk is held as
+ * the pieces it was decoded in, and reading it here would copy all of it at once (a whitespace-only file that big reaches
+ * the engine, which finds nothing in it).
+ */
+export function isBlank(text: string): boolean {
+  return text.length <= 64 * 1024 && text.trim() === '';
+}
+
 function isPristine(s: FilesState): boolean {
-  return s.files.length === 1 && s.files[0]!.text.trim() === '';
+  return s.files.length === 1 && isBlank(s.files[0]!.text);
 }
 
 /**
@@ -187,5 +196,5 @@ export function checkFix(files: readonly EditorFile[], runInput: readonly Sessio
 
 /** Input files as the engine gets them: empty tabs are left out. */
 export function inputFiles(files: readonly EditorFile[]): SessionFile[] {
-  return files.filter((f) => f.text.trim() !== '').map((f) => ({ name: f.name, text: f.text }));
+  return files.filter((f) => !isBlank(f.text)).map((f) => ({ name: f.name, text: f.text }));
 }

@@ -2,7 +2,7 @@
 // simulation (marked "simulated"), and what it ignored. Pods show the state the engine ran them in, and
 // Pods and workloads carry a what-if knob (ready / not ready / Pending / Failed) that re-runs the engine.
 import { useDeferredValue, useMemo } from 'react';
-import type { ObjectView } from '../../../worker/view.ts';
+import { objectAt, objectName } from '../../../worker/view.ts';
 import { VirtualList } from '../../components/VirtualList.tsx';
 import { JumpButton } from '../../results/JumpButton.tsx';
 import { STATE_WORDS } from '../../results/WhatIfBar.tsx';
@@ -10,7 +10,7 @@ import { useApp } from '../../state/context.ts';
 import { WHAT_IF_KINDS } from '../../state/transitions.ts';
 import { WhatIfControl } from './WhatIfControl.tsx';
 
-type Row = { type: 'head'; text: string } | { type: 'obj'; o: ObjectView } | { type: 'ignored'; kind: string; name: string; reason: string; file: string; line: number };
+type Row = { type: 'head'; text: string } | { type: 'obj'; i: number } | { type: 'ignored'; kind: string; name: string; reason: string; file: string; line: number };
 
 function nsName(ns: string | undefined, name: string): string {
   return ns ? `${ns}/${name}` : name;
@@ -23,10 +23,17 @@ export function ObjectsPane() {
     const out: Row[] = [];
     if (!view) return out;
     const match = (s: string) => !filter || s.toLowerCase().includes(filter);
-    const objs = view.objects.filter((o) => match(`${o.kind} ${nsName(o.namespace, o.name)}`));
-    const simulated = objs.filter((o) => o.simulated).length;
+    const t = view.objects;
+    const objs: number[] = [];
+    let simulated = 0;
+    for (let i = 0; i < t.count; i++) {
+      const ns = t.namespace[i]!;
+      if (filter && !match(`${t.strings[t.kind[i]!]} ${nsName(ns >= 0 ? t.strings[ns] : undefined, objectName(t, i))}`)) continue;
+      objs.push(i);
+      if (t.simController[i]! >= 0) simulated++;
+    }
     out.push({ type: 'head', text: `${objs.length} objects${simulated ? `, ${simulated} simulated` : ''}` });
-    for (const o of objs) out.push({ type: 'obj', o });
+    for (const i of objs) out.push({ type: 'obj', i });
     const ign = view.ignored.filter((i) => match(`${i.kind} ${nsName(i.namespace, i.name ?? '')}`));
     if (ign.length) {
       out.push({ type: 'head', text: `${ign.length} ignored` });
@@ -52,7 +59,7 @@ export function ObjectsPane() {
             </div>
           );
         }
-        const o = r.o;
+        const o = objectAt((view as NonNullable<typeof view>).objects, r.i);
         return (
           <div className="object-row" role="listitem" data-testid="object-row" data-simulated={o.simulated ? 'true' : undefined}>
             <span className="obj-kind">{o.kind}</span>

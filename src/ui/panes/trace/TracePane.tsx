@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { TraceStepView } from '../../../worker/view.ts';
 import { LabelName } from '../../components/LabelName.tsx';
 import { JumpButton } from '../../results/JumpButton.tsx';
-import { findTargetView } from '../../results/TargetDetail.tsx';
+import { selectedTargetView } from '../../results/findTarget.ts';
 import { reasonText } from '../../results/ReasonLine.tsx';
 import { useActions, useApp } from '../../state/context.ts';
 
@@ -84,10 +84,18 @@ function StepCard({ step, n }: { step: TraceStepView; n: number }) {
 }
 
 export function TracePane() {
-  const target = useApp((s) => findTargetView(s.run.view, s.selectedTarget));
+  const target = useApp(selectedTargetView);
+  const selectedId = useApp((s) => s.selectedTarget);
   const trace = useApp((s) => s.trace);
   const { setView } = useActions();
   const [hideNoop, setHideNoop] = useState(false);
+  if (!target && selectedId) {
+    return (
+      <div className="empty" data-testid="trace-pane" data-state="loading">
+        <p className="muted">Loading the target…</p>
+      </div>
+    );
+  }
   if (!target) {
     return (
       <div className="empty" data-testid="trace-empty">

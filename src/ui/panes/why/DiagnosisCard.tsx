@@ -5,7 +5,6 @@
 import { useMemo } from 'react';
 import type { Diagnosis, SourceRange } from '../../../engine/index.ts';
 import { JumpButton, rulePos } from '../../results/JumpButton.tsx';
-import { findTargetView } from '../../results/findTarget.ts';
 import { useActions, useApp } from '../../state/context.ts';
 import { checkFix } from '../../state/transitions.ts';
 
@@ -105,7 +104,8 @@ function Evidence({ d }: { d: Diagnosis }) {
 
 export function DiagnosisCard({ d, from, focused, traceButton = true }: { d: Diagnosis; from: Source; focused?: boolean; traceButton?: boolean }) {
   const { openTrace } = useActions();
-  const hasTarget = useApp((s) => (d.target ? findTargetView(s.run.view, d.target) !== undefined : false));
+  // A diagnosis names a target of the run it was made of (the store drops the diagnoses of older runs).
+  const hasTarget = d.target !== undefined;
   const loc = d.location;
   const rp = d.rule ? rulePos(d.rule) : undefined;
   return (

@@ -2,7 +2,7 @@
 // discovers. A searchable picker over the run's objects (input and simulated), a port choice, and the
 // engine's chain for it; the question is asked again after every run.
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { ObjectView } from '../../../worker/view.ts';
+import { objectAt, type ObjectTable } from '../../../worker/view.ts';
 import { useActions, useApp } from '../../state/context.ts';
 import { DiagnosisCard } from './DiagnosisCard.tsx';
 
@@ -20,16 +20,24 @@ interface Option {
 
 const SHOWN = 60;
 
-function optionsOf(objects: ObjectView[] | undefined): Option[] {
+const collator = new Intl.Collator();
+
+function optionsOf(objects: ObjectTable | undefined): Option[] {
   const out: Option[] = [];
-  for (const o of objects ?? []) {
+  if (!objects) return out;
+  const pod = objects.strings.indexOf('Pod');
+  const service = objects.strings.indexOf('Service');
+  for (let i = 0; i < objects.count; i++) {
+    const k = objects.kind[i];
+    if (k !== pod && k !== service) continue;
+    const o = objectAt(objects, i);
     if (o.kind !== 'Pod' && o.kind !== 'Service') continue;
     const namespace = o.namespace ?? 'default';
     const label = `${o.kind} ${namespace}/${o.name}`;
     const hint = [o.simulated ? `simulated from ${o.simulated.kind} ${o.simulated.name}` : '', o.podState && o.podState !== 'ready' ? o.podState.replace('-', ' ') : ''].filter(Boolean).join(' · ');
     out.push({ key: label, kind: o.kind, namespace, name: o.name, label, hint, ports: o.ports ?? [], haystack: `${label} ${hint}`.toLowerCase() });
   }
-  return out.sort((a, b) => (a.kind === b.kind ? a.label.localeCompare(b.label) : a.kind === 'Service' ? -1 : 1));
+  return out.sort((a, b) => (a.kind === b.kind ? collator.compare(a.label, b.label) : a.kind === 'Service' ? -1 : 1));
 }
 
 function matches(o: Option, q: string): boolean {
