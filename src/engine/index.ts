@@ -1,5 +1,5 @@
 // The engine's public surface. The worker, the CLI and the UI import from here only.
-export { run, type RunOptions, type RunResult } from './run.ts';
+export { run, type RunOptions, type RunProgress, type RunResult } from './run.ts';
 export { toApiTargets, type ApiTargets, type ApiActiveTarget, type ApiDroppedTarget, type ApiFailedTarget } from './targets/api.ts';
 export type { Target, JobTargets, DropReason, FailCode, TargetState, ObjectRef } from './targets/types.ts';
 export type { TraceStep, RuleRef, RuleOrigin, ImplicitStepKind } from './trace.ts';

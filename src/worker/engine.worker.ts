@@ -1,7 +1,7 @@
 // The engine's Web Worker: a thin adapter. It decodes a request, calls the engine (or the
 // strip pass), converts the result into the plain view model and posts it back. The last run's
 // RunResult stays here so traces, target rows, single targets and filtered lists can be sent on request.
-import { diagnose, getProfile, listProfiles, run, whyNot, type InputFile, type RunResult } from '../engine/index.ts';
+import { diagnose, getProfile, listProfiles, run, whyNot, type InputFile, type RunProgress, type RunResult } from '../engine/index.ts';
 import { skipReason, targetCount, verifyBudget } from './advice.ts';
 import { encodeSession } from '../ui/permalink/codec.ts';
 import { RunLists } from './lists.ts';
@@ -59,9 +59,22 @@ function handleRun(req: RunRequest): void {
   if (choice.profile) options.profile = choice.profile;
   if (req.ownNamespace) options.ownNamespace = req.ownNamespace;
   if (req.whatIf?.length) options.whatIf = req.whatIf;
-  progress('engine', `reading ${mib(bytes)}, simulating the cluster, discovering and relabeling targets`);
+  const reading = `reading ${mib(bytes)}`;
+  progress('engine', `${reading}, simulating the cluster, discovering and relabeling targets`);
   const t0 = performance.now();
-  const result = run(files, options);
+  // The engine says where it is between stages and jobs (the messages reach the page while run() goes on). Not
+  // kept in `options`: a later re-run (diagnosis verification) must not report into this run's status line.
+  let lastJobPost = 0;
+  const onProgress = (p: RunProgress) => {
+    if (p.stage === 'job') {
+      // At most ~10 messages a second however many jobs there are.
+      const now = performance.now();
+      if (now - lastJobPost < 100 && (p.done ?? 0) + 1 < (p.total ?? 0)) return;
+      lastJobPost = now;
+      progress('engine', `${reading} · discovering and relabeling: ${p.detail} (${(p.done ?? 0) + 1} of ${p.total ?? '?'})`);
+    } else progress('engine', `${reading} · ${p.detail}`);
+  };
+  const result = run(files, { ...options, onProgress });
   const ms = performance.now() - t0;
   progress('view', `${targetCount(result).toLocaleString('en')} targets, ${result.store.size().toLocaleString('en')} objects`);
   const lists = new RunLists(result);

@@ -49,10 +49,15 @@ describe('a big dump', () => {
       // Every phase the status line shows, in order.
       const seen: string[] = [];
       (window as unknown as { phases: string[] }).phases = seen;
+      // And every text the status line showed (the engine's own steps within its phase).
+      const texts: string[] = [];
+      (window as unknown as { phaseTexts: string[] }).phaseTexts = texts;
       new MutationObserver(() => {
         const p = document.querySelector('[data-testid=run-status]')?.getAttribute('data-phase');
         if (p && seen[seen.length - 1] !== p) seen.push(p);
-      }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-phase'] });
+        const t = document.querySelector('[data-testid=run-phase]')?.textContent;
+        if (t && texts[texts.length - 1] !== t) texts.push(t);
+      }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-phase'], childList: true, characterData: true });
       const dt = new DataTransfer();
       for (const f of files) dt.items.add(new File([f.text], f.name));
       document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
@@ -69,6 +74,10 @@ describe('a big dump', () => {
     await waitForResult(g.page, 1);
     // The phases came in order (some may pass between two frames; the engine's is long enough to be seen).
     const phases = await g.page.evaluate(() => (window as unknown as { phases: string[] }).phases);
+    // The engine said where it was: after reading the input, at the job.
+    const texts = await g.page.evaluate(() => (window as unknown as { phaseTexts: string[] }).phaseTexts);
+    expect(texts.some((t) => /reading \d+\.\d MiB · \d+ objects/.test(t))).toBe(true);
+    expect(texts.some((t) => t.includes('discovering and relabeling: prometheus.yml: job pods (1 of 1)'))).toBe(true);
     const order = ['waiting', 'started', 'engine', 'view'];
     expect(phases).toContain('engine');
     for (const run of phases.join(' ').split(/(?=waiting)/)) {
