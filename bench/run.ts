@@ -32,6 +32,51 @@ function line(name: string, value: string, goal = '') {
   console.log(`${name.padEnd(52)} ${value.padStart(16)}${goal ? '   goal: ' + goal : ''}`);
 }
 
+// Measured first, in a fresh process: after the big clusters the heap and the JIT's inline caches are those of a
+// much larger run, which is not what a keystroke in the playground or a relabel loop meets.
+// Re-run after a one-line edit of a 200-object input (what the playground does on every keystroke).
+{
+  const small = asYaml(generateCluster(150));
+  const objects = small.split('\n---\n').length;
+  const cfg = { name: 'prometheus.yml', text: BENCH_SCRAPE_CONFIG };
+  run([{ name: 'small.yaml', text: small }, cfg], { profile: 'prometheus-3.14' }); // warm up
+  const edited = small.replace('prometheus.io/scrape: "false"', 'prometheus.io/scrape: "true"');
+  // Keystrokes alternate between the two texts, as typing and undoing would; the median of 21 and the slowest.
+  const ms: number[] = [];
+  for (let i = 0; i < 21; i++) ms.push(time(() => run([{ name: 'small.yaml', text: i % 2 ? small : edited }, cfg], { profile: 'prometheus-3.14' })).ms);
+  ms.sort((a, b) => a - b);
+  console.log('');
+  line(`re-run after a one-line edit (${objects} objects, YAML, 50 jobs)`, `${(ms[10] as number).toFixed(0)} ms`, '<= 100 ms');
+  line('  slowest of 21 re-runs', `${(ms[20] as number).toFixed(0)} ms`);
+}
+
+// Relabel throughput on typical rules (keep on one label, replace copying one label).
+{
+  const profile = getProfile('prometheus-3.14')!;
+  const { config } = parseConfig(
+    ingest([{ name: 'r.yml', text: `scrape_configs:\n- job_name: r\n  relabel_configs:\n  - {source_labels: [__meta_kubernetes_pod_annotation_prometheus_io_scrape], action: keep, regex: "true"}\n  - {source_labels: [__meta_kubernetes_namespace], target_label: namespace}\n  - {source_labels: [__meta_kubernetes_pod_name], target_label: pod}\n  - {source_labels: [__meta_kubernetes_pod_container_port_name], action: drop, regex: admin}\n` }]).configs,
+    profile,
+  );
+  const rules = config.scrapeConfigs[0]!.relabelConfigs;
+  const labels = {
+    __address__: '10.1.2.3:9090',
+    __meta_kubernetes_namespace: 'ns-1',
+    __meta_kubernetes_pod_name: 'app-1-7d9f8c6b5-xxxx1',
+    __meta_kubernetes_pod_annotation_prometheus_io_scrape: 'true',
+    __meta_kubernetes_pod_container_port_name: 'metrics',
+    __meta_kubernetes_pod_label_app: 'app-1',
+    job: 'r',
+  };
+  const n = 200_000;
+  applyRelabel(labels, rules, profile); // warm up
+  const t = time(() => {
+    for (let i = 0; i < n; i++) applyRelabel(labels, rules, profile);
+  });
+  const perSec = (n * rules.length) / (t.ms / 1000);
+  console.log('');
+  line('relabel rule applications/s (keep, replace, replace, drop)', `${(perSec / 1e6).toFixed(2)} M/s`, '>= 5 M/s');
+}
+
 for (const pods of sizes) {
   const cluster = generateCluster(pods);
   const json = asJson(cluster);
@@ -77,41 +122,3 @@ for (const pods of sizes) {
   }
 }
 
-// Re-run after a one-line edit of a 200-object input (what the playground does on every keystroke).
-{
-  const small = asYaml(generateCluster(150));
-  const objects = small.split('\n---\n').length;
-  const cfg = { name: 'prometheus.yml', text: BENCH_SCRAPE_CONFIG };
-  run([{ name: 'small.yaml', text: small }, cfg], { profile: 'prometheus-3.14' }); // warm up
-  const edited = small.replace('prometheus.io/scrape: "false"', 'prometheus.io/scrape: "true"');
-  const r = time(() => run([{ name: 'small.yaml', text: edited }, cfg], { profile: 'prometheus-3.14' }), 5);
-  console.log('');
-  line(`re-run after a one-line edit (${objects} objects, YAML)`, `${r.ms.toFixed(0)} ms`, '<= 100 ms');
-}
-
-// Relabel throughput on typical rules (keep on one label, replace copying one label).
-{
-  const profile = getProfile('prometheus-3.14')!;
-  const { config } = parseConfig(
-    ingest([{ name: 'r.yml', text: `scrape_configs:\n- job_name: r\n  relabel_configs:\n  - {source_labels: [__meta_kubernetes_pod_annotation_prometheus_io_scrape], action: keep, regex: "true"}\n  - {source_labels: [__meta_kubernetes_namespace], target_label: namespace}\n  - {source_labels: [__meta_kubernetes_pod_name], target_label: pod}\n  - {source_labels: [__meta_kubernetes_pod_container_port_name], action: drop, regex: admin}\n` }]).configs,
-    profile,
-  );
-  const rules = config.scrapeConfigs[0]!.relabelConfigs;
-  const labels = {
-    __address__: '10.1.2.3:9090',
-    __meta_kubernetes_namespace: 'ns-1',
-    __meta_kubernetes_pod_name: 'app-1-7d9f8c6b5-xxxx1',
-    __meta_kubernetes_pod_annotation_prometheus_io_scrape: 'true',
-    __meta_kubernetes_pod_container_port_name: 'metrics',
-    __meta_kubernetes_pod_label_app: 'app-1',
-    job: 'r',
-  };
-  const n = 200_000;
-  applyRelabel(labels, rules, profile); // warm up
-  const t = time(() => {
-    for (let i = 0; i < n; i++) applyRelabel(labels, rules, profile);
-  });
-  const perSec = (n * rules.length) / (t.ms / 1000);
-  console.log('');
-  line('relabel rule applications/s (keep, replace, replace, drop)', `${(perSec / 1e6).toFixed(2)} M/s`, '>= 5 M/s');
-}
