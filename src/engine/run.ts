@@ -169,13 +169,14 @@ function runInstance(
   diagnostics.push(...parsed.diagnostics);
   if (generated) attachOrigins(parsed.config, generated);
   const inst: Instance = { name, source, profile: profile.id, config: parsed.config, configRejected: parsed.rejected, jobs: [] };
-  const shared = new Map<string, TargetGroup[]>();
-  const groups: SharedGroups = new Map();
+  // Jobs share the groups of the objects they both discover (discover.ts SharedGroups): identical entries, and
+  // entries that differ only in namespaces (one job per ServiceMonitor namespace, say).
+  const shared: SharedGroups = new Map();
   const jobs = parsed.config.scrapeConfigs;
   for (const [i, job] of jobs.entries()) {
     opts.onProgress?.({ stage: 'job', detail: `${name}: job ${job.jobName}`, done: i, total: jobs.length });
     const all: JobGroups[] = [];
-    for (const sd of job.sdConfigs) all.push({ sdIndex: sd.index, groups: discoverShared(shared, groups, sd, store, profile, opts, diagnostics) });
+    for (const sd of job.sdConfigs) all.push({ sdIndex: sd.index, groups: discoverOne(sd, store, profile, opts, diagnostics, shared) });
     job.staticConfigs.forEach((s, i) => {
       const g: TargetGroup = { source: String(i), labels: s.labels, targets: s.targets.map((t) => ({ __address__: t })) };
       if (g.targets.length) all.push({ sdIndex: -1, groups: [g] });
@@ -188,36 +189,7 @@ function runInstance(
   return inst;
 }
 
-/** Jobs with identical kubernetes_sd_configs entries share one discoverer, as in Prometheus' discovery manager
- * (registerProviders reuses the provider of an identical config) and vmagent (one shared watcher per API
- * config): the groups are read-only downstream, so one discovery serves them all. Only discoveries that reported
- * nothing are shared — a diagnostic names the entry's own position, so an entry with one is discovered again. */
-function discoverShared(
-  shared: Map<string, TargetGroup[]>,
-  groupsByObject: SharedGroups,
-  sd: KubernetesSDConfig,
-  store: ObjectStore,
-  profile: Profile,
-  opts: RunOptions,
-  diagnostics: Diagnostic[],
-): TargetGroup[] {
-  const key = sdIdentity(sd);
-  const hit = shared.get(key);
-  if (hit) return hit;
-  const before = diagnostics.length;
-  const groups = discoverOne(sd, store, profile, opts, diagnostics, groupsByObject);
-  if (diagnostics.length === before) shared.set(key, groups);
-  return groups;
-}
-
-/** What makes two entries discover the same groups: every field but the entry's index and source positions. */
-function sdIdentity(sd: KubernetesSDConfig): string {
-  return JSON.stringify(sd, (k, v: unknown) => (k === 'pos' || k === 'index' ? undefined : v));
-}
-
 function discoverOne(sd: KubernetesSDConfig, store: ObjectStore, profile: Profile, opts: RunOptions, diagnostics: Diagnostic[], shared: SharedGroups): TargetGroup[] {
-  // Entries that differ only in namespaces (one job per ServiceMonitor namespace, say) share the groups of the
-  // objects they both see (discover.ts SharedGroups).
   const d = discover(sd, store, profile, { ...(opts.ownNamespace !== undefined ? { ownNamespace: opts.ownNamespace } : {}), shared });
   diagnostics.push(...d.diagnostics);
   return d.groups;
