@@ -1,7 +1,8 @@
-// Without a trace, discovered labels are built on a fast path (targets/populate.ts discoveredFast: one merge, or a
-// copy of the group's template for the next target with the same names); with a trace, key by key as Prometheus'
-// PopulateDiscoveredLabels does. Both must give the same targets: the same discovered labels in the same key order,
-// the same states, labels and URLs — for any groups of targets, any rules.
+// Without a trace, the relabel rules read the target, group and job-default labels as layers and the discovered label
+// set is built only when read (targets/populate.ts shapeOf, relabel/builder.ts layers, targets/build.ts LAZY_DISCOVERED);
+// with a trace, it is built key by key as Prometheus' PopulateDiscoveredLabels does. Both must give the same targets:
+// the same discovered labels in the same key order, the same states, labels (in the same order) and URLs — for any
+// groups of targets, any rules.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/engine/config/scrape-config.ts';
@@ -20,6 +21,14 @@ const RULES = [
   '{action: labelmap, regex: __meta_(.+)}',
   '{action: labeldrop, regex: "x|job"}',
   '{target_label: instance, replacement: i}',
+  '{action: labelkeep, regex: "__.*|x|y|g"}',
+  '{source_labels: [__meta_g], target_label: __meta_a, replacement: ""}',
+  '{source_labels: [__meta_b], regex: "", action: keep}',
+  '{source_labels: [__address__], target_label: __tmp_h, modulus: 2, action: hashmod}',
+  '{source_labels: [__meta_g], target_label: x, action: lowercase}',
+  '{source_labels: [__meta_a], target_label: __meta_b, action: keepequal}',
+  '{action: labelmap, regex: "__meta_(g|a)", replacement: "x"}',
+  '{source_labels: [job], regex: j, action: drop}',
 ];
 
 const valueArb = fc.oneof({ arbitrary: fc.constantFrom(...VALUES), weight: 8 }, { arbitrary: fc.constant(''), weight: 1 });
@@ -30,20 +39,26 @@ const labelsArb = (names: string[], min = 0) =>
     return o;
   });
 // Targets of a group: often the same names in the same order (so the template path is taken), sometimes not.
+// Names a discovered target or group carries (no job default, no "__proto__"), so the layered path is taken often.
+const SAFE_TARGET = ['__address__', '__meta_a', '__meta_b', 'x'];
 const groupArb = fc.record({
-  labels: labelsArb(['__meta_g', 'g', '__meta_a', '__proto__', 'job']),
-  shape: labelsArb(NAMES, 1),
+  labels: fc.oneof(labelsArb(['__meta_g', 'g', '__meta_a', '__proto__', 'job']), labelsArb(['__meta_g', 'g'])),
+  shape: fc.oneof(labelsArb(NAMES, 1), labelsArb(SAFE_TARGET, 1)),
   targets: fc.array(fc.tuple(fc.boolean(), labelsArb(NAMES, 1), fc.array(valueArb, { minLength: 6, maxLength: 6 })), { minLength: 1, maxLength: 5 }),
 });
 
 function summary(jt: JobTargets): unknown[] {
   const all: Target[] = [...jt.active, ...jt.dropped, ...jt.failed, ...jt.duplicates];
-  return all.map((t) => [t.id, t.state, Object.entries(t.discoveredLabels), t.labels && Object.entries(t.labels), t.scrapeUrl, t.reason]);
+  return all.map((t) => [t.id, t.state, Object.entries(t.discoveredLabels), t.labels && Object.entries(t.labels), t.internalLabels && Object.entries(t.internalLabels), t.scrapeUrl, t.reason]);
 }
+
+/** Targets whose discovered labels are not built yet. */
+const unbuilt = (jt: JobTargets) => [...jt.active, ...jt.dropped, ...jt.failed, ...jt.duplicates].filter((t) => Object.getOwnPropertyDescriptor(t, 'discoveredLabels')?.get !== undefined);
 
 describe('discovered labels: fast path (untraced) = key-by-key path (traced)', () => {
   for (const profileId of ['prometheus-3.14', 'prometheus-2.42'] as const) {
     it(`${profileId}: same targets for any groups and rules`, () => {
+      let layeredTargets = 0;
       const profile = getProfile(profileId)!;
       fc.assert(
         fc.property(fc.array(groupArb, { minLength: 1, maxLength: 3 }), fc.subarray(RULES, { maxLength: 4 }), fc.boolean(), (groups, rules, params) => {
@@ -63,12 +78,22 @@ describe('discovered labels: fast path (untraced) = key-by-key path (traced)', (
           }));
           const fast = buildJobTargets(job, [{ sdIndex: 0, groups: tgs }], config.global, profile, false);
           const slow = buildJobTargets(job, [{ sdIndex: 0, groups: tgs }], config.global, profile, true);
+          const lazy = unbuilt(fast);
+          layeredTargets += lazy.length;
+          // A structured clone (the worker's postMessage) and JSON see the labels as a plain property.
+          for (const t of lazy.slice(0, 2)) {
+            const d = JSON.parse(JSON.stringify(t)).discoveredLabels;
+            expect(structuredClone(t).discoveredLabels).toEqual(d);
+            expect(Object.entries(t.discoveredLabels)).toEqual(Object.entries(d));
+          }
           expect(summary(fast)).toEqual(summary(slow));
           // Twice over the same groups (the templates are kept between runs): the same again.
           expect(summary(buildJobTargets(job, [{ sdIndex: 0, groups: tgs }], config.global, profile, false))).toEqual(summary(slow));
         }),
         { numRuns: 700, seed: 20261125 },
       );
+      // The layered path was taken (a test that never reaches it would prove nothing).
+      expect(layeredTargets).toBeGreaterThan(500);
     });
   }
 });

@@ -14,7 +14,10 @@ function job(yaml: string, profileId: 'prometheus-3.14' | 'prometheus-2.42' = 'p
 }
 
 function pop(yaml: string, target: Labels, profileId: 'prometheus-3.14' | 'prometheus-2.42' = 'prometheus-3.14', group: Labels = {}) {
-  return populate({ ...job(yaml, profileId), target, group, trace: true });
+  const r = populate({ ...job(yaml, profileId), target, group, trace: true });
+  // With a trace the discovered set is always built.
+  if (r.discovered === undefined) throw new Error('traced populate left the discovered labels out');
+  return { ...r, discovered: r.discovered };
 }
 
 describe('PopulateDiscoveredLabels', () => {

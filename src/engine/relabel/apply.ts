@@ -51,6 +51,11 @@ export function applyRelabel(labels: Labels, rules: RelabelRule[], profile: Prof
  * and the dropping rule, if any. */
 export function relabelBuilder(labels: Labels, rules: RelabelRule[], profile: Profile): { lb: LabelBuilder; droppedBy: RelabelRule | undefined } {
   const lb = new LabelBuilder(labels);
+  return { lb, droppedBy: runRules(lb, rules, profile) };
+}
+
+/** The rules over a builder (changed in place), without a trace: the dropping rule, if any. */
+export function runRules(lb: LabelBuilder, rules: RelabelRule[], profile: Profile): RelabelRule | undefined {
   const ctx: ActionContext = { profile: profile.relabel, notes: null };
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i] as RelabelRule;
@@ -58,7 +63,7 @@ export function relabelBuilder(labels: Labels, rules: RelabelRule[], profile: Pr
     const val = sourceValue(rule, lb);
     // An action no engine registered changes nothing (Prometheus would have refused the config).
     const keep = fn ? fn(rule, lb, val, ctx) : true;
-    if (!keep) return { lb, droppedBy: rule };
+    if (!keep) return rule;
   }
-  return { lb, droppedBy: undefined };
+  return undefined;
 }

@@ -31,20 +31,45 @@ export class LabelBuilder implements LabelAccess {
   /** Names present in the base that were deleted (and not set again). */
   private deleted: Set<string> | null = null;
 
-  constructor(private readonly base: Labels) {}
+  /**
+   * @param base the labels the rules start from.
+   * @param group, defaults optional further layers of the base: the base then reads as `{...base, ...group,
+   *   ...defaults}` without that object being built, and with `skipEmpty` a "" value in a layer reads as absent (as
+   *   Prometheus 3.x leaves empty discovered labels out). The caller guarantees the layers share no name and hold no
+   *   own "__proto__" key (targets/populate.ts layersOf checks it), so a name is in at most one layer.
+   */
+  constructor(
+    private readonly base: Labels,
+    private readonly group: Labels | null = null,
+    private readonly defaults: Labels | null = null,
+    private readonly skipEmpty = false,
+  ) {}
+
+  /** The base's value (over its layers), undefined when absent. typeof skips inherited members such as
+   * "constructor": Object.prototype has no string values. */
+  private baseGet(n: string): string | undefined {
+    let v = this.base[n];
+    if (this.group === null) return typeof v === 'string' ? v : undefined;
+    if (typeof v !== 'string') {
+      v = this.group[n];
+      if (typeof v !== 'string') {
+        v = (this.defaults as Labels)[n];
+        if (typeof v !== 'string') return undefined;
+      }
+    }
+    return v === '' && this.skipEmpty ? undefined : v;
+  }
 
   get(n: string): string {
     const i = this.addK.indexOf(n);
     if (i >= 0) return this.addV[i] as string;
     if (this.deleted !== null && this.deleted.has(n)) return '';
-    // typeof skips inherited members such as "constructor": Object.prototype has no string values.
-    const v = this.base[n];
-    return typeof v === 'string' ? v : '';
+    return this.baseGet(n) ?? '';
   }
 
   has(n: string): boolean {
     if (this.addK.includes(n)) return true;
-    return typeof this.base[n] === 'string' && !(this.deleted !== null && this.deleted.has(n));
+    return this.baseGet(n) !== undefined && !(this.deleted !== null && this.deleted.has(n));
   }
 
   set(n: string, v: string): void {
@@ -69,7 +94,18 @@ export class LabelBuilder implements LabelAccess {
       this.addK.splice(i, 1);
       this.addV.splice(i, 1);
     }
-    if (typeof this.base[n] === 'string') (this.deleted ??= new Set()).add(n);
+    if (this.baseGet(n) !== undefined) (this.deleted ??= new Set()).add(n);
+  }
+
+  /** The base's names in order: each layer's keys in turn (without the "" ones when they read as absent). */
+  private baseNames(): string[] {
+    if (this.group === null) return Object.keys(this.base);
+    const keys: string[] = [];
+    const skip = this.skipEmpty;
+    for (const layer of [this.base, this.group, this.defaults as Labels]) {
+      for (const k in layer) if (!skip || layer[k] !== '') keys.push(k);
+    }
+    return keys;
   }
 
   /** The current label names (unordered): a snapshot for labelmap/labeldrop/labelkeep. */
@@ -77,7 +113,7 @@ export class LabelBuilder implements LabelAccess {
     const names: string[] = [];
     const del = this.deleted;
     const addK = this.addK;
-    for (const k of Object.keys(this.base)) {
+    for (const k of this.baseNames()) {
       if ((del === null || !del.has(k)) && (addK.length === 0 || !addK.includes(k))) names.push(k);
     }
     for (let i = 0; i < addK.length; i++) names.push(addK[i] as string);
@@ -90,7 +126,7 @@ export class LabelBuilder implements LabelAccess {
     return cur === this.base ? Object.assign({}, cur) : cur;
   }
 
-  /** The current labels; the input object itself when nothing changed. */
+  /** The current labels; the input object itself when nothing changed (and the base has one layer). */
   labels(): Labels {
     return this.build();
   }
@@ -99,34 +135,40 @@ export class LabelBuilder implements LabelAccess {
    * those out, without building the full set first. Always a fresh object. */
   labelsWithout(skip: string): Labels {
     const del = this.deleted !== null && this.deleted.size > 0 ? this.deleted : null;
-    const base = this.base;
     const addK = this.addK;
     const addV = this.addV;
     const o: Labels = {};
-    for (const k of Object.keys(base)) {
+    for (const k of this.baseNames()) {
       if (del !== null && del.has(k)) continue;
       if (k.startsWith(skip)) continue;
       const i = addK.length === 0 ? -1 : addK.indexOf(k);
-      put(o, k, i >= 0 ? (addV[i] as string) : (base[k] as string));
+      put(o, k, i >= 0 ? (addV[i] as string) : (this.baseGet(k) as string));
     }
     for (let i = 0; i < addK.length; i++) {
       const k = addK[i] as string;
-      if (k.startsWith(skip) || Object.prototype.hasOwnProperty.call(base, k)) continue;
+      if (k.startsWith(skip) || this.baseOwn(k)) continue;
       put(o, k, addV[i] as string);
     }
     return o;
   }
 
+  /** Whether a name is among baseNames(). Layers hold no inherited string value and no "__proto__" key, so
+   * there a present value is an own one. */
+  private baseOwn(k: string): boolean {
+    return this.group === null ? Object.prototype.hasOwnProperty.call(this.base, k) : this.baseGet(k) !== undefined;
+  }
+
   private build(): Labels {
     const del = this.deleted !== null && this.deleted.size > 0 ? this.deleted : null;
-    if (del === null && this.addK.length === 0) return this.base;
+    const layered = this.group !== null;
+    if (del === null && this.addK.length === 0 && !layered) return this.base;
     let o: Labels;
-    // Object.assign would route an own "__proto__" key through the prototype setter and lose it.
-    if (del === null && typeof this.base['__proto__'] !== 'string') {
+    // Object.assign would route an own "__proto__" key through the prototype setter and lose it (layers hold none).
+    if (del === null && !layered && typeof this.base['__proto__'] !== 'string') {
       o = Object.assign({}, this.base);
     } else {
       o = {};
-      for (const k of Object.keys(this.base)) if (del === null || !del.has(k)) put(o, k, this.base[k] as string);
+      for (const k of this.baseNames()) if (del === null || !del.has(k)) put(o, k, this.baseGet(k) as string);
     }
     for (let i = 0; i < this.addK.length; i++) put(o, this.addK[i] as string, this.addV[i] as string);
     return o;

@@ -3,9 +3,9 @@
 // active targets with equal labels and URL are one target).
 import type { GlobalConfig, ScrapeConfig } from '../config/types.ts';
 import type { TargetGroup } from '../discovery/types.ts';
-import { labelsIdentity } from '../labels.ts';
+import { labelsIdentity, type Labels } from '../labels.ts';
 import type { Profile } from '../profiles/types.ts';
-import { populate, type PopulateInput } from './populate.ts';
+import { discoveredLabels, populate, type PopulateInput } from './populate.ts';
 import { populateVm, type VmPopulateOutcome } from './populate-vmagent.ts';
 import type { JobTargets, ObjectRef, Target } from './types.ts';
 
@@ -34,6 +34,39 @@ export function objectOfSource(source: string): ObjectRef | undefined {
   return undefined;
 }
 
+/** Where a target whose discovered labels were not built keeps what builds them. */
+const LAZY = Symbol('discovered labels input');
+type LazyTarget = Target & { [LAZY]: PopulateInput };
+
+/** The discovered labels of most targets are never read (at 10k pods, ~150k targets of which 85% are dropped), so
+ * they are built on first read, from the discovery's own target and group labels, which the run keeps anyway. One
+ * descriptor for every target, so they all keep one hidden class; the first read (or a write) makes it a plain data
+ * property, which spreads, JSON.stringify and structured cloning see as any other. */
+const LAZY_DISCOVERED: PropertyDescriptor = {
+  get(this: LazyTarget): Labels {
+    const value = discoveredLabels(this[LAZY]);
+    Object.defineProperty(this, 'discoveredLabels', { value, writable: true, enumerable: true, configurable: true });
+    return value;
+  },
+  set(this: LazyTarget, value: Labels) {
+    Object.defineProperty(this, 'discoveredLabels', { value, writable: true, enumerable: true, configurable: true });
+  },
+  enumerable: true,
+  configurable: true,
+};
+
+/** `{...t, ...fields}` that leaves unbuilt discovered labels unbuilt (a spread would read them). */
+function withFields(t: Target, fields: Partial<Target>): Target {
+  const input = (t as LazyTarget)[LAZY];
+  if (input === undefined || Object.getOwnPropertyDescriptor(t, 'discoveredLabels')?.get === undefined) return { ...t, ...fields };
+  const copy = {} as Target;
+  for (const k of Object.keys(t) as (keyof Target)[]) if (k !== 'discoveredLabels') (copy as unknown as Record<string, unknown>)[k] = t[k];
+  Object.assign(copy, fields);
+  (copy as LazyTarget)[LAZY] = input;
+  Object.defineProperty(copy, 'discoveredLabels', LAZY_DISCOVERED);
+  return copy;
+}
+
 export function buildJobTargets(job: ScrapeConfig, all: JobGroups[], global: GlobalConfig, profile: Profile, trace: boolean): JobTargets {
   const out: JobTargets = { job: job.jobName, active: [], dropped: [], failed: [], duplicates: [] };
   const byIdentity = new Map<string, number>();
@@ -51,16 +84,20 @@ export function buildJobTargets(job: ScrapeConfig, all: JobGroups[], global: Glo
         const vm: VmPopulateOutcome | undefined = isVm ? populateVm(input) : undefined;
         const r = vm ?? populate(input);
         // Built once and completed in place: the keys land in the same order as a spread copy would put them.
-        const target: Target = {
+        const target = {
           id: `${job.jobName}#${n++}`,
           job: job.jobName,
           source: g.source,
           index,
           sdIndex,
           state: r.state,
-          discoveredLabels: r.discovered,
           scrapePool: job.jobName,
-        };
+        } as Target;
+        if (r.discovered !== undefined) target.discoveredLabels = r.discovered;
+        else {
+          (target as LazyTarget)[LAZY] = input;
+          Object.defineProperty(target, 'discoveredLabels', LAZY_DISCOVERED);
+        }
         if (obj) target.object = obj;
         if (r.trace) target.trace = r.trace;
         if (r.state === 'dropped') {
@@ -94,10 +131,10 @@ export function buildJobTargets(job: ScrapeConfig, all: JobGroups[], global: Glo
         const kept = out.active[prev]!;
         if (profile.targets.duplicates === 'collapse-keep-last') {
           // The scrape pool keeps one target and shows the last duplicate's discovered labels.
-          out.duplicates.push({ ...kept, state: 'duplicate', reason: { kind: 'duplicate', of: prev, note: `same labels and URL as ${target.source} target ${target.index}; Prometheus keeps one target` } });
-          out.active[prev] = { ...target, id: kept.id };
+          out.duplicates.push(withFields(kept, { state: 'duplicate', reason: { kind: 'duplicate', of: prev, note: `same labels and URL as ${target.source} target ${target.index}; Prometheus keeps one target` } }));
+          out.active[prev] = withFields(target, { id: kept.id });
         } else {
-          out.dropped.push({ ...target, state: 'duplicate', reason: { kind: 'duplicate', of: prev, note: `duplicate of ${kept.source} target ${kept.index} (same labels and URL)` } });
+          out.dropped.push(withFields(target, { state: 'duplicate', reason: { kind: 'duplicate', of: prev, note: `duplicate of ${kept.source} target ${kept.index} (same labels and URL)` } }));
         }
       }
     }

@@ -6,9 +6,11 @@ import { ExpansionTooLarge } from '../relabel/expand.ts';
 import { formatPromDuration, parsePromDuration } from '../config/duration.ts';
 import type { Labels } from '../labels.ts';
 import type { Profile } from '../profiles/types.ts';
-import { applyRelabel, relabelBuilder } from '../relabel/apply.ts';
+import { applyRelabel, runRules } from '../relabel/apply.ts';
+import { LabelBuilder } from '../relabel/builder.ts';
 import { ruleRef } from '../relabel/summary.ts';
 import type { TraceStep } from '../trace.ts';
+import type { RelabelRule } from '../relabel/types.ts';
 import { splitHostPort } from './go-net.ts';
 import { scrapeUrl } from './scrape-url.ts';
 import type { DropReason, FailCode } from './types.ts';
@@ -23,10 +25,11 @@ export interface PopulateInput {
   trace: boolean;
 }
 
+/** `discovered` is absent when it was not built (never with a trace): discoveredLabels(input) builds it. */
 export type PopulateOutcome =
-  | { state: 'active'; discovered: Labels; internal: Labels; labels: Labels; url: string; trace?: TraceStep[] }
-  | { state: 'dropped'; discovered: Labels; reason: DropReason; trace?: TraceStep[] }
-  | { state: 'failed'; discovered: Labels; code: FailCode; message: string; trace?: TraceStep[] };
+  | { state: 'active'; discovered: Labels | undefined; internal: Labels; labels: Labels; url: string; trace?: TraceStep[] }
+  | { state: 'dropped'; discovered: Labels | undefined; reason: DropReason; trace?: TraceStep[] }
+  | { state: 'failed'; discovered: Labels | undefined; code: FailCode; message: string; trace?: TraceStep[] };
 
 /** Builder.Set when the label is empty or absent ("" deletes). */
 function setDefault(lb: Labels, k: string, v: string): void {
@@ -91,6 +94,71 @@ function parseDurationCached(text: string): ReturnType<typeof parsePromDuration>
   return r;
 }
 
+/** The base of an untraced relabel run without building the discovered label set: the target's labels, the group's,
+ * and the job defaults the group does not hold, read as layers (relabel/builder.ts). Valid when building the set key by
+ * key would give exactly those layers in that order (with "" values left out where the profile makes them vanish): no
+ * config params, no name in both the target and the group, no job default name in the target or with a "" value in
+ * the group, no own "__proto__" key. */
+interface Shape {
+  /** The target names the checks were made for, in order. */
+  names: string[];
+  /** Whether those names and the group's pass the checks. */
+  ok: boolean;
+  /** The group holds no default name. */
+  plain: boolean;
+}
+/** The last shape checked per group labels object: the targets of one group mostly carry the same names (one per
+ * port of a pod, one per address of an Endpoints), and groups are shared by the jobs of one discovery (run.ts), so
+ * the next target needs only a walk over its names. */
+const SHAPES = new WeakMap<Labels, Shape>();
+/** Every name PopulateDiscoveredLabels may set as a job default (whatever the profile). */
+const DEFAULT_NAMES = ['job', '__scrape_interval__', '__scrape_timeout__', '__metrics_path__', '__scheme__', '__scrape_native_histograms__', '__always_scrape_classic_histograms__', '__convert_classic_histograms_to_nhcb__'];
+
+/** Whether the target has exactly these names, in this order. */
+function sameNames(names: string[], target: Labels): boolean {
+  let i = 0;
+  for (const k in target) {
+    if (names[i] !== k) return false;
+    i++;
+  }
+  return i === names.length;
+}
+
+function shapeOf(target: Labels, group: Labels): Shape {
+  const own = Object.prototype.hasOwnProperty;
+  const names = Object.keys(target);
+  let ok = !own.call(target, '__proto__') && !own.call(group, '__proto__');
+  if (ok) for (const k in group) if (own.call(target, k)) ok = false;
+  if (ok) for (const k of DEFAULT_NAMES) if (own.call(target, k) || group[k] === '') ok = false;
+  return { names, ok, plain: !DEFAULT_NAMES.some((k) => own.call(group, k)) };
+}
+
+/** The job defaults to layer under a group: every non-empty default the group does not hold. One object per job and
+ * profile for groups that hold none (discovered groups never do). */
+const JOB_LAYERS = new WeakMap<ScrapeConfig, { profile: Profile; d: JobDefaults; jobName: string; metricsPath: string; scheme: string; defaults: Labels }>();
+function defaultsLayer(job: ScrapeConfig, profile: Profile, group: Labels, plain: boolean): Labels {
+  const d = jobDefaults(job);
+  if (plain) {
+    const hit = JOB_LAYERS.get(job);
+    // jobDefaults gives a new object whenever the duration fields change; the other fields are compared here.
+    if (hit !== undefined && hit.profile === profile && hit.d === d && hit.jobName === job.jobName && hit.metricsPath === job.metricsPath && hit.scheme === job.scheme) return hit.defaults;
+  }
+  const entries: [string, string][] = [
+    ['job', job.jobName],
+    ['__scrape_interval__', d.interval],
+    ['__scrape_timeout__', d.timeout],
+    ['__metrics_path__', job.metricsPath],
+    ['__scheme__', job.scheme],
+  ];
+  if (profile.targets.histogramLabels) {
+    entries.push(['__scrape_native_histograms__', d.nativeHistograms], ['__always_scrape_classic_histograms__', d.alwaysClassic], ['__convert_classic_histograms_to_nhcb__', d.convertNhcb]);
+  }
+  const defaults: Labels = {};
+  for (const [k, v] of entries) if (v !== '' && !Object.prototype.hasOwnProperty.call(group, k)) defaults[k] = v;
+  if (plain) JOB_LAYERS.set(job, { profile, d, jobName: job.jobName, metricsPath: job.metricsPath, scheme: job.scheme, defaults });
+  return defaults;
+}
+
 /** Whether a spread copy of the target equals the filtering loop's copy: nothing to leave out, and no own "__proto__"
  * key (the loop's assignment drops it; a spread would keep it). */
 function cloneable(target: Labels, vanish: boolean): boolean {
@@ -98,87 +166,6 @@ function cloneable(target: Labels, vanish: boolean): boolean {
   if (!vanish) return true;
   for (const k in target) if (target[k] === '') return false;
   return true;
-}
-
-/** discoveredLabels in one copy for the common case, or undefined when the general path is needed: no "" group value,
- * no "" target value unless the profile makes them vanish, no group label the target has, no own "__proto__" key, no
- * config params. Then the result is target, group and the absent defaults in this order, exactly as the general path builds
- * it key by key (spread defines own properties as that assignment does; "__proto__" is excluded above). */
-function discoveredFast(input: Omit<PopulateInput, 'trace'>): Labels | undefined {
-  const { target, group, job, profile } = input;
-  if (job.params.length) return undefined;
-  const hit = TEMPLATES.get(job)?.get(group);
-  if (hit !== undefined && hit.profile === profile) {
-    const o = fromTemplate(hit, target);
-    if (o !== undefined) return o;
-  }
-  const own = Object.prototype.hasOwnProperty;
-  if (own.call(target, '__proto__') || own.call(group, '__proto__')) return undefined;
-  let t = target;
-  for (const k in target) {
-    if (target[k] !== '') continue;
-    // An empty target label: with vanishing labels it is left out (a small object, copied key by key as the general
-    // path does); without, the general path decides.
-    if (!profile.targets.emptyDiscoveredLabelsVanish) return undefined;
-    t = {};
-    for (const k2 in target) if (target[k2] !== '') t[k2] = target[k2]!;
-    break;
-  }
-  for (const k in group) if (k in target || group[k] === '') return undefined;
-  const d = jobDefaults(job);
-  const defaults: Labels = {};
-  const add = (k: string, v: string) => {
-    if (v !== '' && t[k] === undefined && group[k] === undefined) defaults[k] = v;
-  };
-  add('job', job.jobName);
-  add('__scrape_interval__', d.interval);
-  add('__scrape_timeout__', d.timeout);
-  add('__metrics_path__', job.metricsPath);
-  add('__scheme__', job.scheme);
-  if (profile.targets.histogramLabels) {
-    add('__scrape_native_histograms__', d.nativeHistograms);
-    add('__always_scrape_classic_histograms__', d.alwaysClassic);
-    add('__convert_classic_histograms_to_nhcb__', d.convertNhcb);
-  }
-  const merged = { ...t, ...group, ...defaults };
-  // The next target of this group with the same names starts from a copy of this set (see fromTemplate).
-  if (t === target) {
-    let byGroup = TEMPLATES.get(job);
-    if (byGroup === undefined) TEMPLATES.set(job, (byGroup = new WeakMap()));
-    byGroup.set(group, { profile, names: Object.keys(target), labels: { ...merged } });
-  }
-  return merged;
-}
-
-/** The last discovered label set built for a group (its own copy, never handed out), with the target's names in
- * order: targets of one group mostly carry the same names (one per port of a pod, one per address of an
- * Endpoints), so the next one is a copy of it with the target's values set — one shallow clone that shares the
- * template's hidden class, instead of a merge that defines ~50 keys one by one (and makes a new hidden class). */
-interface Template {
-  profile: Profile;
-  names: string[];
-  labels: Labels;
-}
-/** Per job, per group labels object (groups are shared by the jobs of one discovery, see run.ts). */
-const TEMPLATES = new WeakMap<ScrapeConfig, WeakMap<Labels, Template>>();
-
-/** discoveredFast from the group's template, when the target has exactly the template target's names in the same
- * order and no "" value: then the checks that held for the template hold for it (same names, same group, same job),
- * and the result has the same keys in the same order, with the target's values. Undefined: no match. */
-function fromTemplate(tp: Template, target: Labels): Labels | undefined {
-  const names = tp.names;
-  let i = 0;
-  for (const k in target) {
-    if (names[i] !== k || target[k] === '') return undefined;
-    i++;
-  }
-  if (i !== names.length) return undefined;
-  const o = { ...tp.labels };
-  for (let j = 0; j < names.length; j++) {
-    const k = names[j] as string;
-    o[k] = target[k] as string;
-  }
-  return o;
 }
 
 /** PopulateDiscoveredLabels: target labels, then group labels the target lacks, then job defaults and params. */
@@ -197,7 +184,8 @@ export function discoveredLabels(input: Omit<PopulateInput, 'trace'>, steps?: Tr
     }
   }
   for (const k in group) {
-    if (k in target) continue;
+    // An own name only: a group label named like an Object.prototype member ("constructor") is still added.
+    if (Object.prototype.hasOwnProperty.call(target, k)) continue;
     const v = group[k]!;
     if (v !== '' || !vanish) lb[k] = v;
   }
@@ -231,25 +219,46 @@ export function discoveredLabels(input: Omit<PopulateInput, 'trace'>, steps?: Tr
   return lb;
 }
 
-/** PopulateLabels for one target. */
+/** The drop reason naming a rule: one read-only object per rule (most targets of a run are dropped, by few rules). */
+const DROP_REASONS = new WeakMap<RelabelRule, DropReason>();
+function dropReason(rule: RelabelRule): DropReason {
+  let r = DROP_REASONS.get(rule);
+  if (r === undefined) {
+    const ref = ruleRef(rule);
+    r = Object.freeze({ kind: 'relabel', rule: Object.freeze(ref) }) as DropReason;
+    DROP_REASONS.set(rule, r);
+  }
+  return r;
+}
+
+/** PopulateLabels for one target. Without a trace the discovered label set is not built when the layers allow it
+ * (`discovered` is then absent: discoveredLabels(input) gives it, see targets/build.ts); the relabel rules read the
+ * layers. */
 export function populate(input: PopulateInput): PopulateOutcome {
   const steps: TraceStep[] | undefined = input.trace ? [] : undefined;
   const { job, profile } = input;
-  const discovered = (steps ? undefined : discoveredFast(input)) ?? discoveredLabels(input, steps);
+  let shape: Shape | undefined;
+  if (!steps && job.params.length === 0) {
+    shape = SHAPES.get(input.group);
+    if (shape === undefined || !sameNames(shape.names, input.target)) SHAPES.set(input.group, (shape = shapeOf(input.target, input.group)));
+    if (!shape.ok) shape = undefined;
+  }
+  const discovered = shape ? undefined : discoveredLabels(input, steps);
   // Meta labels are deleted after relabeling. Without a trace nothing shows the set before that, so the copy leaves
   // them out (the checks below read no __meta_* label); with a trace the full set is copied and they are removed in
   // their own step.
   let lb: Labels;
   try {
     if (steps) {
-      const rel = applyRelabel(discovered, job.relabelConfigs, profile, { trace: true });
+      const rel = applyRelabel(discovered!, job.relabelConfigs, profile, { trace: true });
       if (rel.steps) steps.push(...rel.steps);
       if (rel.dropped) return { state: 'dropped', discovered, reason: { kind: 'relabel', rule: ruleRef(rel.droppedBy!) }, trace: steps };
       lb = { ...rel.labels };
     } else {
-      const rel = relabelBuilder(discovered, job.relabelConfigs, profile);
-      if (rel.droppedBy) return { state: 'dropped', discovered, reason: { kind: 'relabel', rule: ruleRef(rel.droppedBy) }, trace: steps };
-      lb = rel.lb.labelsWithout('__meta_');
+      const b = shape ? new LabelBuilder(input.target, input.group, defaultsLayer(job, profile, input.group, shape.plain), profile.targets.emptyDiscoveredLabelsVanish) : new LabelBuilder(discovered!);
+      const droppedBy = runRules(b, job.relabelConfigs, profile);
+      if (droppedBy) return { state: 'dropped', discovered, reason: dropReason(droppedBy) };
+      lb = b.labelsWithout('__meta_');
     }
   } catch (e) {
     if (!(e instanceof ExpansionTooLarge)) throw e;
@@ -320,7 +329,7 @@ export function populate(input: PopulateInput): PopulateOutcome {
   return { state: 'active', discovered, internal: lb, labels, url, trace: steps };
 }
 
-function fail(steps: TraceStep[] | undefined, lb: Labels, discovered: Labels, code: FailCode, message: string): PopulateOutcome {
+function fail(steps: TraceStep[] | undefined, lb: Labels, discovered: Labels | undefined, code: FailCode, message: string): PopulateOutcome {
   steps?.push({ implicit: 'validate', note: message, before: { ...lb }, after: { ...lb }, keep: false });
   return { state: 'failed', discovered, code, message, trace: steps };
 }
