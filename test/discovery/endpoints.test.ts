@@ -1,7 +1,8 @@
 // role: endpoints. Each case names the upstream function it follows
 // (prometheus discovery/kubernetes/endpoints.go).
 import { describe, expect, it } from 'vitest';
-import { P242, run, sd, sel } from './helpers.ts';
+import { getProfile } from '../../src/engine/profiles/index.ts';
+import { P242, rawRun, run, sd, sel } from './helpers.ts';
 
 const M = '__meta_kubernetes_';
 
@@ -44,6 +45,18 @@ const BASIC = POD('web-0', '10.1.0.1', '  - name: app\n    image: app:1\n    por
   notReadyAddresses:
   - {ip: 10.1.0.2, targetRef: ${ref('web-1')}}
   ports: [{name: http, port: 8080}, {name: metrics, port: 9100, protocol: TCP}]`);
+
+const SLICE_OF_BASIC = `
+apiVersion: discovery.k8s.io/v1
+kind: EndpointSlice
+metadata: {name: web-abc, namespace: ns, labels: {kubernetes.io/service-name: web}}
+addressType: IPv4
+endpoints:
+- {addresses: [10.1.0.1], conditions: {ready: true}, targetRef: ${ref('web-0')}}
+- {addresses: [10.1.0.2], conditions: {ready: false}, targetRef: ${ref('web-1')}}
+ports: [{name: http, port: 8080}, {name: metrics, port: 9100, protocol: TCP}]
+---
+`;
 
 describe('role endpoints: buildEndpoints', () => {
   it('phase 1 order: subset → port → ready addresses then not-ready; phase 2 extra targets for uncovered container ports', () => {
@@ -101,6 +114,25 @@ describe('role endpoints: buildEndpoints', () => {
     const t9100 = run(sd('endpoints'), BASIC).groups[0]!.targets[2]!;
     expect(Object.keys(t9100).filter((k) => k.startsWith(`${M}pod_container`))).toEqual([]);
     expect(t9100[`${M}pod_name`]).toBe('web-0');
+  });
+
+  it('the pod labels are one object under every target of that pod (TargetGroup.under), the target holds its own', () => {
+    for (const role of ['endpoints', 'endpointslice'] as const) {
+      const g = rawRun(sd(role), BASIC + SLICE_OF_BASIC).groups[0]!;
+      expect(g.under, role).toHaveLength(g.targets.length);
+      const underOf = (pod: string) => g.targets.flatMap((t, i) => (g.under![i]?.[`${M}pod_name`] === pod ? [g.under![i]] : []));
+      // web-0 backs several targets (two endpoint ports, one extra container port): the same object each time.
+      const web0 = underOf('web-0');
+      expect(web0.length, role).toBeGreaterThan(1);
+      expect(new Set(web0).size, role).toBe(1);
+      g.targets.forEach((t, i) => {
+        expect(Object.keys(t).some((k) => k.startsWith(`${M}pod_`) && !k.startsWith(`${M}pod_container_`)), `${role} target ${i} holds pod labels`).toBe(false);
+        const u = g.under![i];
+        if (u) expect(Object.keys(t).filter((k) => k in u), role).toEqual([]);
+      });
+    }
+    // vmagent builds every target whole.
+    expect(rawRun(sd('endpoints'), BASIC, getProfile('vmagent-1.150')!).groups[0]!.under).toBeUndefined();
   });
 
   it('phase 2 target: container labels with the container protocol, pod labels, no endpoint_* labels', () => {

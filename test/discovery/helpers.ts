@@ -1,6 +1,7 @@
 // Test helpers for discovery: sd config builders, YAML → store, and group → discovered-label-set
 // flattening (what PopulateDiscoveredLabels does with a group).
 import type { KubernetesSDConfig, Role, SelectorConfig } from '../../src/engine/config/types.ts';
+import { targetLabels } from '../../src/engine/discovery/common.ts';
 import { discover } from '../../src/engine/discovery/discover.ts';
 import type { TargetGroup } from '../../src/engine/discovery/types.ts';
 import { ingest } from '../../src/engine/ingest/ingest.ts';
@@ -38,8 +39,14 @@ export function store(yaml: string): ObjectStore {
   return ingest([{ name: 'objects.yaml', text: yaml }]).store;
 }
 
-/** Runs discovery and returns groups + diagnostics. */
+/** Runs discovery and returns groups + diagnostics, each target whole (its own labels and those under them, see
+ * TargetGroup.under). rawRun keeps the groups as discovery gives them. */
 export function run(cfg: KubernetesSDConfig, yaml: string | ObjectStore, profile: Profile = P314, ownNamespace?: string) {
+  const r = rawRun(cfg, yaml, profile, ownNamespace);
+  return { ...r, groups: r.groups.map((g): TargetGroup => ({ source: g.source, labels: g.labels, targets: g.targets.map((_, i) => targetLabels(g, i)) })) };
+}
+
+export function rawRun(cfg: KubernetesSDConfig, yaml: string | ObjectStore, profile: Profile = P314, ownNamespace?: string) {
   const s = typeof yaml === 'string' ? store(yaml) : yaml;
   return discover(cfg, s, profile, ownNamespace === undefined ? {} : { ownNamespace });
 }
@@ -48,7 +55,8 @@ export function run(cfg: KubernetesSDConfig, yaml: string | ObjectStore, profile
 export function flatten(groups: TargetGroup[]): Labels[] {
   const out: Labels[] = [];
   for (const g of groups) {
-    for (const t of g.targets) {
+    for (let i = 0; i < g.targets.length; i++) {
+      const t = targetLabels(g, i);
       const l: Labels = {};
       for (const [k, v] of Object.entries({ ...g.labels, ...t })) if (v !== '') l[k] = v;
       out.push(l);

@@ -5,7 +5,7 @@
 import { diag, type Diagnostic, type DiagnosticCode, type Severity, type SourceRange } from '../diagnostics.ts';
 import type { KubeObject, StoredObject } from '../ingest/kinds.ts';
 import { compareStrings, type Labels } from '../labels.ts';
-import type { RoleContext } from './types.ts';
+import type { RoleContext, TargetGroup } from './types.ts';
 
 /** Prefix of every Kubernetes meta label (metaLabelPrefix). */
 export const META = '__meta_kubernetes_';
@@ -206,4 +206,25 @@ export function merge(a: Labels, b: Labels): Labels {
   // A spread defines the keys in the same order as assigning them, and V8 keeps the result a fast-mode object
   // (Object.assign past a dozen keys makes a dictionary, two to three times larger and slower to read).
   return Object.assign({}, a, b);
+}
+
+/** Appends a target to a group. `under` (its pod's labels, one object shared by every target of the pod) goes to
+ * TargetGroup.under, so the target object holds only its own labels; the caller guarantees they share no name. */
+export function pushTarget(tg: TargetGroup, own: Labels, under?: Labels): void {
+  if (under !== undefined) (tg.under ??= new Array<Labels | undefined>(tg.targets.length).fill(undefined)).push(under);
+  else if (tg.under !== undefined) tg.under.push(undefined);
+  tg.targets.push(own);
+}
+
+/** Whether two label sets share a name. */
+export function overlap(a: Labels, b: Labels): boolean {
+  for (const k in a) if (Object.prototype.hasOwnProperty.call(b, k)) return true;
+  return false;
+}
+
+/** A target's whole label set: its own labels over the ones under them (TargetGroup.under). */
+export function targetLabels(g: TargetGroup, i: number): Labels {
+  const t = g.targets[i] as Labels;
+  const u = g.under?.[i];
+  return u === undefined ? t : { ...t, ...u };
 }

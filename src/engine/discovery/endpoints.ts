@@ -3,7 +3,7 @@
 // seen pod that no endpoint port covered.
 import type { ContainerPort, EndpointAddress, EndpointPort, Endpoints, EndpointSlice, Pod, StoredObject } from '../ingest/kinds.ts';
 import type { Labels } from '../labels.ts';
-import { addNamespaceLabels, addNodeLabels, addObjectMetaLabels, describe, fieldPos, joinHostPort, lv, lvInt, merge, META, NAMESPACE_LABEL } from './common.ts';
+import { addNamespaceLabels, addNodeLabels, addObjectMetaLabels, describe, fieldPos, joinHostPort, lv, lvInt, merge, META, NAMESPACE_LABEL, overlap, pushTarget } from './common.ts';
 import {
   podContainers,
   sharedPodLabels,
@@ -37,34 +37,44 @@ export function resolvePodRef(ref: { kind?: string; name?: string; namespace?: s
 
 /** Phase 1 for a pod-backed target: the pod labels merged over the target, then the container-port labels
  * of every container port whose number equals the endpoint port. The `break` leaves only the current
- * container's loop, so a later container with the same port overwrites an earlier one. */
+ * container's loop, so a later container with the same port overwrites an earlier one. Appended to the group; with
+ * group labels (Prometheus) the pod's labels stay one shared object under the target's own (TargetGroup.under). */
 export function attachPod(
+  tg: TargetGroup,
   target: Labels,
   pod: StoredObject<Pod>,
   port: number | undefined,
   protocol: (cport: ContainerPort) => string,
   ctx: RoleContext,
   sidecarsOnly = false,
-): Labels {
+): void {
   const pl = sharedPodLabels(pod, ctx);
-  if (port === undefined) return merge(target, pl);
+  const layered = ctx.profile.extraTargetObjectMeta === 'group';
   // The container-port labels are gathered first and assigned last: Object.assign sets them in the same order (and
   // at the same positions) as setting them one by one on the merged set, and leaves a fast-mode object.
   const extra: Labels = {};
-  const withInit = ctx.profile.initContainersInEndpoints;
-  for (const { c, init } of podContainers(pod.obj, withInit, sidecarsOnly)) {
-    for (const cport of c.ports ?? []) {
-      if (cport.containerPort !== port) continue;
-      extra[POD_CONTAINER_NAME] = lv(c.name);
-      if (ctx.profile.podContainerImage) extra[POD_CONTAINER_IMAGE] = lv(c.image);
-      extra[POD_CONTAINER_PORT_NAME] = lv(cport.name);
-      extra[POD_CONTAINER_PORT_NUMBER] = lv(port);
-      extra[POD_CONTAINER_PORT_PROTOCOL] = protocol(cport);
-      if (withInit) extra[POD_CONTAINER_INIT] = String(init);
-      break;
+  if (port !== undefined) {
+    const withInit = ctx.profile.initContainersInEndpoints;
+    for (const { c, init } of podContainers(pod.obj, withInit, sidecarsOnly)) {
+      for (const cport of c.ports ?? []) {
+        if (cport.containerPort !== port) continue;
+        extra[POD_CONTAINER_NAME] = lv(c.name);
+        if (ctx.profile.podContainerImage) extra[POD_CONTAINER_IMAGE] = lv(c.image);
+        extra[POD_CONTAINER_PORT_NAME] = lv(cport.name);
+        extra[POD_CONTAINER_PORT_NUMBER] = lv(port);
+        extra[POD_CONTAINER_PORT_PROTOCOL] = protocol(cport);
+        if (withInit) extra[POD_CONTAINER_INIT] = String(init);
+        break;
+      }
     }
   }
-  return Object.assign({}, target, pl, extra);
+  // The target (built for this call) takes the container labels; the pod's labels stay shared. Only when no name is
+  // in two of the sets, so reading the layers gives what merging them in order would.
+  if (layered && !overlap(target, pl) && !overlap(extra, pl) && !overlap(target, extra)) {
+    pushTarget(tg, Object.assign(target, extra), pl);
+    return;
+  }
+  pushTarget(tg, Object.assign({}, target, pl, extra));
 }
 
 /** Records that `pod` was seen with endpoint port `port` (Go: seenPods map, insertion order kept here). */
@@ -75,10 +85,9 @@ export function notePod(seen: Map<string, SeenPod>, pod: StoredObject<Pod>, port
   else seen.set(key, { pod, ports: [port] });
 }
 
-/** Phase 2: one target per container port of a seen pod that no recorded endpoint port covers. Prometheus
- * walks the seen pods in Go map order (random across pods); we use first-seen order. */
-export function extraPortTargets(seen: Map<string, SeenPod>, ctx: RoleContext, objectLabels?: (pod: StoredObject<Pod>) => Labels): Labels[] {
-  const out: Labels[] = [];
+/** Phase 2: one target per container port of a seen pod that no recorded endpoint port covers, appended to the
+ * group. Prometheus walks the seen pods in Go map order (random across pods); we use first-seen order. */
+export function extraPortTargets(tg: TargetGroup, seen: Map<string, SeenPod>, ctx: RoleContext, objectLabels?: (pod: StoredObject<Pod>) => Labels): void {
   const withInit = ctx.profile.initContainersInEndpoints;
   for (const { pod, ports } of seen.values()) {
     const podIP = lv(pod.obj.status?.podIP);
@@ -101,11 +110,12 @@ export function extraPortTargets(seen: Map<string, SeenPod>, ctx: RoleContext, o
         // metadata (per extraTargetObjectMeta) and service labels under the pod and container labels.
         const under = objectLabels ? objectLabels(pod) : undefined;
         const pl = sharedPodLabels(pod, ctx);
-        out.push(under ? merge(merge(under, pl), t) : merge(t, pl));
+        if (under) pushTarget(tg, merge(merge(under, pl), t));
+        else if (!overlap(t, pl)) pushTarget(tg, t, pl);
+        else pushTarget(tg, merge(t, pl));
       }
     }
   }
-  return out;
 }
 
 /** Group labels: namespace, the same-named Service's object meta (if the filtered store has it), the
@@ -157,12 +167,12 @@ export function buildEndpoints(o: StoredObject<Endpoints>, ctx: RoleContext): Ta
     if (flat) t = merge(group, t);
     const pod = resolvePodRef(addr.targetRef, ctx);
     if (!pod) {
-      tg.targets.push(t);
+      pushTarget(tg, t);
       return;
     }
     // Prometheus' endpoints role copies the endpoint port's protocol; vmagent the container port's.
     const protocol = ctx.profile.endpointsContainerProtocol === 'endpoint' ? () => lv(port.protocol) : (c: ContainerPort) => lv(c.protocol);
-    tg.targets.push(attachPod(t, pod, port.port, protocol, ctx, ctx.profile.initContainerSidecarsOnly));
+    attachPod(tg, t, pod, port.port, protocol, ctx, ctx.profile.initContainerSidecarsOnly);
     notePod(seen, pod, port.port);
   };
   for (const ss of e.subsets ?? []) {
@@ -175,7 +185,7 @@ export function buildEndpoints(o: StoredObject<Endpoints>, ctx: RoleContext): Ta
   if (cap === 'truncated' || cap === 'warning') {
     ctx.report.add('DISCOVERY_WARNING', 'warning', `${describe(e)} is over capacity (${cap}): more than 1000 endpoints; Prometheus suggests role: endpointslice`, fieldPos(o, ['metadata', 'labels']));
   }
-  tg.targets.push(...extraPortTargets(seen, ctx, flat ? extraObjectLabels(o, ctx, 'endpoint') : undefined));
+  extraPortTargets(tg, seen, ctx, flat ? extraObjectLabels(o, ctx, 'endpoint') : undefined);
   return tg;
 }
 

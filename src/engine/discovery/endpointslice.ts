@@ -3,7 +3,7 @@
 // the pods seen, as in the endpoints role.
 import type { EndpointSlice, Service, SliceEndpoint, SlicePort, StoredObject } from '../ingest/kinds.ts';
 import type { Labels } from '../labels.ts';
-import { addNamespaceLabels, addNodeLabels, addObjectMetaLabels, joinHostPort, lv, lvInt, merge, META, NAMESPACE_LABEL, putSanitized } from './common.ts';
+import { addNamespaceLabels, addNodeLabels, addObjectMetaLabels, joinHostPort, lv, lvInt, merge, META, NAMESPACE_LABEL, pushTarget, putSanitized } from './common.ts';
 import { attachPod, extraObjectLabels, extraPortTargets, notePod, resolvePodRef, type SeenPod } from './endpoints.ts';
 import { serviceLabels } from './service.ts';
 import type { RoleContext, TargetGroup } from './types.ts';
@@ -108,16 +108,16 @@ export function buildEndpointSlice(o: StoredObject<EndpointSlice>, ctx: RoleCont
         if (flat) t = merge(labels, t);
         const pod = resolvePodRef(ep.targetRef, ctx);
         if (!pod) {
-          tg.targets.push(t);
+          pushTarget(tg, t);
           continue;
         }
         const num = set(port.port) ? port.port : flat ? 0 : undefined;
         // Unlike the endpoints role, the container port's own protocol is copied.
-        tg.targets.push(attachPod(t, pod, num, (cport) => lv(cport.protocol), ctx));
+        attachPod(tg, t, pod, num, (cport) => lv(cport.protocol), ctx);
         notePod(seen, pod, num);
       }
     }
   });
-  tg.targets.push(...extraPortTargets(seen, ctx, flat ? extraObjectLabels(o, ctx, 'endpointslice') : undefined));
+  extraPortTargets(tg, seen, ctx, flat ? extraObjectLabels(o, ctx, 'endpointslice') : undefined);
   return tg;
 }

@@ -11,7 +11,12 @@ import type { Reporter } from './common.ts';
 export interface TargetGroup {
   source: string;
   labels: Labels;
+  /** Each target's own labels. */
   targets: Labels[];
+  /** Parallel to `targets` where present: labels a target carries under its own — its pod's labels, one object
+   * shared by every target of that pod (and never written to) instead of a copy in each. A target's labels are
+   * `{...targets[i], ...under[i]}`, and no name is in both. Use targetLabels() to read a whole target. */
+  under?: (Labels | undefined)[];
 }
 
 /** The side stores one Prometheus discoverer reads while building a group. Each lookup already applies what

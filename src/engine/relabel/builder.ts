@@ -33,15 +33,14 @@ export class LabelBuilder implements LabelAccess {
 
   /**
    * @param base the labels the rules start from.
-   * @param group, defaults optional further layers of the base: the base then reads as `{...base, ...group,
-   *   ...defaults}` without that object being built, and with `skipEmpty` a "" value in a layer reads as absent (as
-   *   Prometheus 3.x leaves empty discovered labels out). The caller guarantees the layers share no name and hold no
-   *   own "__proto__" key (targets/populate.ts layersOf checks it), so a name is in at most one layer.
+   * @param under optional further layers of the base: the base then reads as `{...base, ...under[0], ...under[1], …}`
+   *   without that object being built, and with `skipEmpty` a "" value in a layer reads as absent (as Prometheus 3.x
+   *   leaves empty discovered labels out). The caller guarantees the layers share no name and hold no own "__proto__"
+   *   key (targets/populate.ts checks it), so a name is in at most one layer.
    */
   constructor(
     private readonly base: Labels,
-    private readonly group: Labels | null = null,
-    private readonly defaults: Labels | null = null,
+    private readonly under: Labels[] | null = null,
     private readonly skipEmpty = false,
   ) {}
 
@@ -49,13 +48,11 @@ export class LabelBuilder implements LabelAccess {
    * "constructor": Object.prototype has no string values. */
   private baseGet(n: string): string | undefined {
     let v = this.base[n];
-    if (this.group === null) return typeof v === 'string' ? v : undefined;
-    if (typeof v !== 'string') {
-      v = this.group[n];
-      if (typeof v !== 'string') {
-        v = (this.defaults as Labels)[n];
-        if (typeof v !== 'string') return undefined;
-      }
+    const under = this.under;
+    if (under === null) return typeof v === 'string' ? v : undefined;
+    for (let i = 0; typeof v !== 'string'; i++) {
+      if (i === under.length) return undefined;
+      v = (under[i] as Labels)[n];
     }
     return v === '' && this.skipEmpty ? undefined : v;
   }
@@ -99,10 +96,11 @@ export class LabelBuilder implements LabelAccess {
 
   /** The base's names in order: each layer's keys in turn (without the "" ones when they read as absent). */
   private baseNames(): string[] {
-    if (this.group === null) return Object.keys(this.base);
+    if (this.under === null) return Object.keys(this.base);
     const keys: string[] = [];
     const skip = this.skipEmpty;
-    for (const layer of [this.base, this.group, this.defaults as Labels]) {
+    for (let i = -1; i < this.under.length; i++) {
+      const layer = i < 0 ? this.base : (this.under[i] as Labels);
       for (const k in layer) if (!skip || layer[k] !== '') keys.push(k);
     }
     return keys;
@@ -155,12 +153,12 @@ export class LabelBuilder implements LabelAccess {
   /** Whether a name is among baseNames(). Layers hold no inherited string value and no "__proto__" key, so
    * there a present value is an own one. */
   private baseOwn(k: string): boolean {
-    return this.group === null ? Object.prototype.hasOwnProperty.call(this.base, k) : this.baseGet(k) !== undefined;
+    return this.under === null ? Object.prototype.hasOwnProperty.call(this.base, k) : this.baseGet(k) !== undefined;
   }
 
   private build(): Labels {
     const del = this.deleted !== null && this.deleted.size > 0 ? this.deleted : null;
-    const layered = this.group !== null;
+    const layered = this.under !== null;
     if (del === null && this.addK.length === 0 && !layered) return this.base;
     let o: Labels;
     // Object.assign would route an own "__proto__" key through the prototype setter and lose it (layers hold none).

@@ -78,9 +78,10 @@ export function buildJobTargets(job: ScrapeConfig, all: JobGroups[], global: Glo
       const obj = objectOfSource(g.source);
       if (obj) Object.freeze(obj);
       const targets = g.targets;
+      const under = g.under;
       for (let index = 0; index < targets.length; index++) {
         const t = targets[index]!;
-        const input: PopulateInput = { target: t, group: g.labels, job, global, profile, trace };
+        const input: PopulateInput = { target: t, under: under?.[index], group: g.labels, job, global, profile, trace };
         const vm: VmPopulateOutcome | undefined = isVm ? populateVm(input) : undefined;
         const r = vm ?? populate(input);
         // Built once and completed in place: the keys land in the same order as a spread copy would put them.

@@ -16,6 +16,8 @@ import type { DropReason, FailCode } from './types.ts';
 
 export interface VmPopulateInput {
   target: Labels;
+  /** Labels under the target's own (TargetGroup.under). */
+  under?: Labels | undefined;
   group: Labels;
   job: ScrapeConfig;
   global: GlobalConfig;
@@ -48,7 +50,8 @@ export type VmPopulateOutcome =
 /** mergeLabels: external labels (1.79), job defaults, params, static labels, discovered labels; the later one
  * wins; empty values are kept. The result is sorted by name, as vmagent sorts it. */
 export function vmDiscoveredLabels(input: Omit<VmPopulateInput, 'trace'>): Labels {
-  const { target, group, job, global, profile } = input;
+  const { group, job, global, profile } = input;
+  const target = input.under === undefined ? input.target : { ...input.target, ...input.under };
   const fmt = profile.targets.durationFormat === 'go' ? formatGoDuration : formatPromDuration;
   const m: Labels = {};
   if (profile.targets.externalLabelsInTargets) Object.assign(m, global.externalLabels);

@@ -18,6 +18,8 @@ import type { DropReason, FailCode } from './types.ts';
 export interface PopulateInput {
   /** Target labels and group labels from discovery (values may be ""). */
   target: Labels;
+  /** Labels the target carries under its own (TargetGroup.under): the target's labels are `{...target, ...under}`. */
+  under?: Labels | undefined;
   group: Labels;
   job: ScrapeConfig;
   global: GlobalConfig;
@@ -133,6 +135,20 @@ function shapeOf(target: Labels, group: Labels): Shape {
   return { names, ok, plain: !DEFAULT_NAMES.some((k) => own.call(group, k)) };
 }
 
+/** Pod labels (TargetGroup.under) already found to share no name with this group and to hold no job default name
+ * and no "__proto__" key: one pod's labels serve every target of that pod. */
+const UNDER_CHECKED = new WeakMap<Labels, Labels>();
+function underOk(under: Labels, target: Labels, group: Labels): boolean {
+  const own = Object.prototype.hasOwnProperty;
+  for (const k in target) if (own.call(under, k)) return false;
+  if (UNDER_CHECKED.get(under) === group) return true;
+  if (own.call(under, '__proto__')) return false;
+  for (const k in under) if (own.call(group, k)) return false;
+  for (const k of DEFAULT_NAMES) if (own.call(under, k)) return false;
+  UNDER_CHECKED.set(under, group);
+  return true;
+}
+
 /** The job defaults to layer under a group: every non-empty default the group does not hold. One object per job and
  * profile for groups that hold none (discovered groups never do). */
 const JOB_LAYERS = new WeakMap<ScrapeConfig, { profile: Profile; d: JobDefaults; jobName: string; metricsPath: string; scheme: string; defaults: Labels }>();
@@ -170,7 +186,8 @@ function cloneable(target: Labels, vanish: boolean): boolean {
 
 /** PopulateDiscoveredLabels: target labels, then group labels the target lacks, then job defaults and params. */
 export function discoveredLabels(input: Omit<PopulateInput, 'trace'>, steps?: TraceStep[]): Labels {
-  const { target, group, job, profile } = input;
+  const { group, job, profile } = input;
+  const target = input.under === undefined ? input.target : { ...input.target, ...input.under };
   const vanish = profile.targets.emptyDiscoveredLabelsVanish;
   let lb: Labels;
   if (cloneable(target, vanish)) {
@@ -241,7 +258,7 @@ export function populate(input: PopulateInput): PopulateOutcome {
   if (!steps && job.params.length === 0) {
     shape = SHAPES.get(input.group);
     if (shape === undefined || !sameNames(shape.names, input.target)) SHAPES.set(input.group, (shape = shapeOf(input.target, input.group)));
-    if (!shape.ok) shape = undefined;
+    if (!shape.ok || (input.under !== undefined && !underOk(input.under, input.target, input.group))) shape = undefined;
   }
   const discovered = shape ? undefined : discoveredLabels(input, steps);
   // Meta labels are deleted after relabeling. Without a trace nothing shows the set before that, so the copy leaves
@@ -255,7 +272,12 @@ export function populate(input: PopulateInput): PopulateOutcome {
       if (rel.dropped) return { state: 'dropped', discovered, reason: { kind: 'relabel', rule: ruleRef(rel.droppedBy!) }, trace: steps };
       lb = { ...rel.labels };
     } else {
-      const b = shape ? new LabelBuilder(input.target, input.group, defaultsLayer(job, profile, input.group, shape.plain), profile.targets.emptyDiscoveredLabelsVanish) : new LabelBuilder(discovered!);
+      let b: LabelBuilder;
+      if (shape) {
+        const defaults = defaultsLayer(job, profile, input.group, shape.plain);
+        const layers = input.under === undefined ? [input.group, defaults] : [input.under, input.group, defaults];
+        b = new LabelBuilder(input.target, layers, profile.targets.emptyDiscoveredLabelsVanish);
+      } else b = new LabelBuilder(discovered!);
       const droppedBy = runRules(b, job.relabelConfigs, profile);
       if (droppedBy) return { state: 'dropped', discovered, reason: dropReason(droppedBy) };
       lb = b.labelsWithout('__meta_');
