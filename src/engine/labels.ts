@@ -56,6 +56,26 @@ export function labelsIdentity(l: Labels): string {
   return s;
 }
 
+/** A 32-bit hash of a label set and a string, independent of key order (equal sets and strings ⇔ … equal hashes; the
+ * converse needs labelsEqual). For finding duplicate targets without building a key string per target. */
+export function labelsHash(l: Labels, extra: string): number {
+  let sum = strHash(extra, 0x811c9dc5);
+  let x = 0;
+  for (const k in l) {
+    // Each pair hashed on its own, then combined with + and ^, which do not depend on the order of the pairs.
+    const h = Math.imul(strHash(l[k] as string, strHash(k, 0x811c9dc5) ^ 0x5bd1e995), 0x27d4eb2d);
+    sum = (sum + h) | 0;
+    x ^= h >>> 7;
+  }
+  return (sum ^ Math.imul(x, 0x165667b1)) | 0;
+}
+
+/** FNV-1a over UTF-16 code units. */
+function strHash(s: string, h: number): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h;
+}
+
 export function labelsEqual(a: Labels, b: Labels): boolean {
   const ka = Object.keys(a);
   if (ka.length !== Object.keys(b).length) return false;

@@ -41,6 +41,26 @@ export function sanitizeLabelName(name: string): string {
   return name;
 }
 
+/** sanitizeLabelName memoised for the keys that change (the same label and annotation keys repeat on every object).
+ * Bounded: a cache that grows past its limit starts over. */
+const SANITIZED = new Map<string, string>();
+function sanitizedName(name: string): string {
+  const hit = SANITIZED.get(name);
+  if (hit !== undefined) return hit;
+  const ln = sanitizeLabelName(name);
+  if (ln !== name) {
+    if (SANITIZED.size >= 20_000) SANITIZED.clear();
+    SANITIZED.set(name, ln);
+  }
+  return ln;
+}
+
+/** Whether the names are in Go's byte order already (compareStrings order). */
+function sortedGo(keys: string[]): boolean {
+  for (let i = 1; i < keys.length; i++) if (compareStrings(keys[i - 1] as string, keys[i] as string) > 0) return false;
+  return true;
+}
+
 /** Go net.JoinHostPort: brackets the host when it contains a colon (IPv6), nothing else. */
 export function joinHostPort(host: string, port: string | number): string {
   return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
@@ -109,7 +129,9 @@ export function putSanitized(
   src: MapSource,
 ): void {
   if (!map) return;
-  const keys = Object.keys(map).sort(compareStrings);
+  const keys = Object.keys(map);
+  // Kubernetes writes map keys sorted (Go's encoding/json), so the sort is mostly a check.
+  if (!sortedGo(keys)) keys.sort(compareStrings);
   // Two keys collide only when one of them changed in sanitising; the grouping below runs only then.
   let changed = false;
   const names: string[] = new Array(keys.length);
@@ -117,7 +139,7 @@ export function putSanitized(
   const present = presentPrefix === undefined ? undefined : labelNames(presentPrefix);
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i]!;
-    const ln = sanitizeLabelName(k);
+    const ln = sanitizedName(k);
     names[i] = ln;
     if (ln !== k) changed = true;
     ls[full(ln)] = lv(map[k]);

@@ -17,6 +17,8 @@ export interface LabelAccess {
   del(n: string): void;
   /** The current label names, in the engine's iteration order. */
   names(): string[];
+  /** names() that pass the test (a snapshot: the caller may change the labels while walking it). */
+  matching(test: (name: string) => boolean): string[];
   /** A fresh copy of the current labels (for trace steps). */
   snapshot(): Labels;
   /** The current labels. */
@@ -118,6 +120,29 @@ export class LabelBuilder implements LabelAccess {
     return names;
   }
 
+  /** names().filter(test) without building names(): labelmap, labeldrop and labelkeep test every name, and few pass. */
+  matching(test: (name: string) => boolean): string[] {
+    const out: string[] = [];
+    const del = this.deleted;
+    const addK = this.addK;
+    const under = this.under;
+    const skipEmpty = this.skipEmpty;
+    for (let li = -1; li < (under === null ? 0 : under.length); li++) {
+      const layer = li < 0 ? this.base : ((under as Labels[])[li] as Labels);
+      const keys = li < 0 && under === null ? Object.keys(layer) : null;
+      if (keys !== null) {
+        for (const k of keys) if (test(k) && (del === null || !del.has(k)) && (addK.length === 0 || !addK.includes(k))) out.push(k);
+        continue;
+      }
+      for (const k in layer) {
+        if (skipEmpty && layer[k] === '') continue;
+        if (test(k) && (del === null || !del.has(k)) && (addK.length === 0 || !addK.includes(k))) out.push(k);
+      }
+    }
+    for (let i = 0; i < addK.length; i++) if (test(addK[i] as string)) out.push(addK[i] as string);
+    return out;
+  }
+
   /** A fresh copy of the current labels (for trace steps). */
   snapshot(): Labels {
     const cur = this.build();
@@ -136,11 +161,27 @@ export class LabelBuilder implements LabelAccess {
     const addK = this.addK;
     const addV = this.addV;
     const o: Labels = {};
-    for (const k of this.baseNames()) {
-      if (del !== null && del.has(k)) continue;
-      if (k.startsWith(skip)) continue;
-      const i = addK.length === 0 ? -1 : addK.indexOf(k);
-      put(o, k, i >= 0 ? (addV[i] as string) : (this.baseGet(k) as string));
+    const under = this.under;
+    if (under === null) {
+      const base = this.base;
+      for (const k of Object.keys(base)) {
+        if (del !== null && del.has(k)) continue;
+        if (k.startsWith(skip)) continue;
+        const i = addK.length === 0 ? -1 : addK.indexOf(k);
+        put(o, k, i >= 0 ? (addV[i] as string) : (base[k] as string));
+      }
+    } else {
+      // Each layer's keys in turn, read in place (no name is in two layers, none is "__proto__").
+      const skipEmpty = this.skipEmpty;
+      for (let li = -1; li < under.length; li++) {
+        const layer = li < 0 ? this.base : (under[li] as Labels);
+        for (const k in layer) {
+          const v = layer[k] as string;
+          if ((skipEmpty && v === '') || (del !== null && del.has(k)) || k.startsWith(skip)) continue;
+          const i = addK.length === 0 ? -1 : addK.indexOf(k);
+          o[k] = i >= 0 ? (addV[i] as string) : v;
+        }
+      }
     }
     for (let i = 0; i < addK.length; i++) {
       const k = addK[i] as string;

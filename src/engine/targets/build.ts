@@ -3,7 +3,7 @@
 // active targets with equal labels and URL are one target).
 import type { GlobalConfig, ScrapeConfig } from '../config/types.ts';
 import type { TargetGroup } from '../discovery/types.ts';
-import { labelsIdentity, type Labels } from '../labels.ts';
+import { labelsEqual, labelsHash, type Labels } from '../labels.ts';
 import type { Profile } from '../profiles/types.ts';
 import { discoveredLabels, populate, type PopulateInput } from './populate.ts';
 import { populateVm, type VmPopulateOutcome } from './populate-vmagent.ts';
@@ -69,7 +69,9 @@ function withFields(t: Target, fields: Partial<Target>): Target {
 
 export function buildJobTargets(job: ScrapeConfig, all: JobGroups[], global: GlobalConfig, profile: Profile, trace: boolean): JobTargets {
   const out: JobTargets = { job: job.jobName, active: [], dropped: [], failed: [], duplicates: [] };
+  /** vmagent: active targets by their duplicate key. Prometheus: by a hash of labels and URL. */
   const byIdentity = new Map<string, number>();
+  const byHash = new Map<number, number[]>();
   const isVm = profile.engine === 'vmagent';
   let n = 0;
   for (const { sdIndex, groups } of all) {
@@ -117,15 +119,23 @@ export function buildJobTargets(job: ScrapeConfig, all: JobGroups[], global: Glo
         target.labels = r.labels;
         target.internalLabels = r.internal;
         target.scrapeUrl = r.url;
-        let identity: string;
+        let prev: number | undefined;
         if (vm?.state === 'active') {
-          identity = vm.identity;
           target.scrapePool = vm.scrapePool;
           if (vm.crash) target.crash = vm.crash;
-        } else identity = labelsIdentity(r.internal) + '\u0000' + r.url;
-        const prev = byIdentity.get(identity);
+          prev = byIdentity.get(vm.identity);
+          if (prev === undefined) byIdentity.set(vm.identity, out.active.length);
+        } else {
+          // Same labels (hidden ones included) and URL: found by a hash of both, confirmed by comparing them.
+          const h = labelsHash(r.internal, r.url);
+          const same = byHash.get(h);
+          if (same !== undefined) prev = same.find((i) => out.active[i]!.scrapeUrl === r.url && labelsEqual(out.active[i]!.internalLabels!, r.internal));
+          if (prev === undefined) {
+            if (same === undefined) byHash.set(h, [out.active.length]);
+            else same.push(out.active.length);
+          }
+        }
         if (prev === undefined) {
-          byIdentity.set(identity, out.active.length);
           out.active.push(target);
           continue;
         }

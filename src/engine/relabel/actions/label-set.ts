@@ -12,7 +12,7 @@ import { q } from './context.ts';
 // decides collisions), taking every value before the first Set, as the snapshot requires.
 export const labelmap: ActionFn = (rule, lb, _val, ctx) => {
   const from = ctx.notes ? new Map<string, string>() : null;
-  const hits = lb.names().filter((n) => rule.regex.test(n));
+  const hits = lb.matching((n) => rule.regex.test(n));
   if (hits.length > 1) sortGo(hits);
   const values = hits.map((n) => lb.get(n));
   for (let i = 0; i < hits.length; i++) {
@@ -36,21 +36,17 @@ export const labelmap: ActionFn = (rule, lb, _val, ctx) => {
 };
 
 export const labeldrop: ActionFn = (rule, lb, _val, ctx) => {
-  for (const name of lb.names()) {
-    if (rule.regex.test(name)) {
-      lb.del(name);
-      if (ctx.notes) ctx.notes.push(`${name} dropped`);
-    }
+  for (const name of lb.matching((n) => rule.regex.test(n))) {
+    lb.del(name);
+    if (ctx.notes) ctx.notes.push(`${name} dropped`);
   }
   return true;
 };
 
 export const labelkeep: ActionFn = (rule, lb, _val, ctx) => {
-  for (const name of lb.names()) {
-    if (!rule.regex.test(name)) {
-      lb.del(name);
-      if (ctx.notes) ctx.notes.push(`${name} dropped`);
-    }
+  for (const name of lb.matching((n) => !rule.regex.test(n))) {
+    lb.del(name);
+    if (ctx.notes) ctx.notes.push(`${name} dropped`);
   }
   return true;
 };

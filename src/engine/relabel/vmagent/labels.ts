@@ -90,6 +90,10 @@ export class VmLabels implements LabelAccess {
     return this.ns.slice();
   }
 
+  matching(test: (name: string) => boolean): string[] {
+    return this.ns.filter(test);
+  }
+
   /** The labels as an object: empty values left out (they read as absent), the first of duplicate names wins. */
   snapshot(): Labels {
     const o: Labels = {};
