@@ -34,9 +34,21 @@ export function objectOfSource(source: string): ObjectRef | undefined {
   return undefined;
 }
 
+/** The object of each group, by group (groups are shared by the jobs of one discovery). */
+const OBJECTS = new WeakMap<TargetGroup, { source: string; ref: ObjectRef | undefined }>();
+
 /** Where a target whose discovered labels were not built keeps what builds them. */
-const LAZY = Symbol('discovered labels input');
-type LazyTarget = Target & { [LAZY]: PopulateInput };
+const LAZY = Symbol('discovered labels: the group');
+const LAZY_JOB = Symbol('discovered labels: the job');
+/** What a target of a job needs besides its group and index to build its discovered labels; one per job. */
+type JobInput = Pick<PopulateInput, 'job' | 'global' | 'profile'>;
+type LazyTarget = Target & { [LAZY]: TargetGroup; [LAZY_JOB]: JobInput };
+
+/** The populate input of a lazy target, from its group and index (a target holds references, not an input object). */
+function lazyInput(t: LazyTarget): Omit<PopulateInput, 'trace'> {
+  const g = t[LAZY];
+  return { target: g.targets[t.index] as Labels, under: g.under?.[t.index], group: g.labels, ...t[LAZY_JOB] };
+}
 
 /** The discovered labels of most targets are never read (at 10k pods, ~150k targets of which 85% are dropped), so
  * they are built on first read, from the discovery's own target and group labels, which the run keeps anyway. One
@@ -44,7 +56,7 @@ type LazyTarget = Target & { [LAZY]: PopulateInput };
  * property, which spreads, JSON.stringify and structured cloning see as any other. */
 const LAZY_DISCOVERED: PropertyDescriptor = {
   get(this: LazyTarget): Labels {
-    const value = discoveredLabels(this[LAZY]);
+    const value = discoveredLabels(lazyInput(this));
     Object.defineProperty(this, 'discoveredLabels', { value, writable: true, enumerable: true, configurable: true });
     return value;
   },
@@ -57,12 +69,13 @@ const LAZY_DISCOVERED: PropertyDescriptor = {
 
 /** `{...t, ...fields}` that leaves unbuilt discovered labels unbuilt (a spread would read them). */
 function withFields(t: Target, fields: Partial<Target>): Target {
-  const input = (t as LazyTarget)[LAZY];
-  if (input === undefined || Object.getOwnPropertyDescriptor(t, 'discoveredLabels')?.get === undefined) return { ...t, ...fields };
+  const group = (t as LazyTarget)[LAZY];
+  if (group === undefined || Object.getOwnPropertyDescriptor(t, 'discoveredLabels')?.get === undefined) return { ...t, ...fields };
   const copy = {} as Target;
   for (const k of Object.keys(t) as (keyof Target)[]) if (k !== 'discoveredLabels') (copy as unknown as Record<string, unknown>)[k] = t[k];
   Object.assign(copy, fields);
-  (copy as LazyTarget)[LAZY] = input;
+  (copy as LazyTarget)[LAZY] = group;
+  (copy as LazyTarget)[LAZY_JOB] = (t as LazyTarget)[LAZY_JOB];
   Object.defineProperty(copy, 'discoveredLabels', LAZY_DISCOVERED);
   return copy;
 }
@@ -73,12 +86,18 @@ export function buildJobTargets(job: ScrapeConfig, all: JobGroups[], global: Glo
   const byIdentity = new Map<string, number>();
   const byHash = new Map<number, number[]>();
   const isVm = profile.engine === 'vmagent';
+  const jobInput: JobInput = { job, global, profile };
   let n = 0;
   for (const { sdIndex, groups } of all) {
     for (const g of groups) {
-      // One read-only reference for every target of the group (a copy each was 150k small objects at 10k pods).
-      const obj = objectOfSource(g.source);
-      if (obj) Object.freeze(obj);
+      // One read-only reference for every target of the group (a copy each was 150k small objects at 10k pods), and
+      // for every job the group is shared with.
+      let obj = OBJECTS.get(g);
+      if (obj === undefined || obj.source !== g.source) {
+        const o = objectOfSource(g.source);
+        OBJECTS.set(g, (obj = { source: g.source, ref: o && Object.freeze(o) }));
+      }
+      const ref = obj.ref;
       const targets = g.targets;
       const under = g.under;
       for (let index = 0; index < targets.length; index++) {
@@ -98,10 +117,11 @@ export function buildJobTargets(job: ScrapeConfig, all: JobGroups[], global: Glo
         } as Target;
         if (r.discovered !== undefined) target.discoveredLabels = r.discovered;
         else {
-          (target as LazyTarget)[LAZY] = input;
+          (target as LazyTarget)[LAZY] = g;
+          (target as LazyTarget)[LAZY_JOB] = jobInput;
           Object.defineProperty(target, 'discoveredLabels', LAZY_DISCOVERED);
         }
-        if (obj) target.object = obj;
+        if (ref) target.object = ref;
         if (r.trace) target.trace = r.trace;
         if (r.state === 'dropped') {
           target.reason = r.reason;

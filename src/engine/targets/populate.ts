@@ -135,17 +135,18 @@ function shapeOf(target: Labels, group: Labels): Shape {
   return { names, ok, plain: !DEFAULT_NAMES.some((k) => own.call(group, k)) };
 }
 
-/** Pod labels (TargetGroup.under) already found to share no name with this group and to hold no job default name
- * and no "__proto__" key: one pod's labels serve every target of that pod. */
-const UNDER_CHECKED = new WeakMap<Labels, Labels>();
-function underOk(under: Labels, target: Labels, group: Labels): boolean {
+/** Pod labels (TargetGroup.under) already found to share no name with a group and a target shape (Shape.names) and to
+ * hold no job default name and no "__proto__" key: one pod's labels serve every target of that pod. */
+const UNDER_CHECKED = new WeakMap<Labels, { group: Labels; names: string[] }>();
+function underOk(under: Labels, names: string[], group: Labels): boolean {
+  const hit = UNDER_CHECKED.get(under);
+  if (hit !== undefined && hit.group === group && hit.names === names) return true;
   const own = Object.prototype.hasOwnProperty;
-  for (const k in target) if (own.call(under, k)) return false;
-  if (UNDER_CHECKED.get(under) === group) return true;
+  for (const k of names) if (own.call(under, k)) return false;
   if (own.call(under, '__proto__')) return false;
   for (const k in under) if (own.call(group, k)) return false;
   for (const k of DEFAULT_NAMES) if (own.call(under, k)) return false;
-  UNDER_CHECKED.set(under, group);
+  UNDER_CHECKED.set(under, { group, names });
   return true;
 }
 
@@ -258,7 +259,7 @@ export function populate(input: PopulateInput): PopulateOutcome {
   if (!steps && job.params.length === 0) {
     shape = SHAPES.get(input.group);
     if (shape === undefined || !sameNames(shape.names, input.target)) SHAPES.set(input.group, (shape = shapeOf(input.target, input.group)));
-    if (!shape.ok || (input.under !== undefined && !underOk(input.under, input.target, input.group))) shape = undefined;
+    if (!shape.ok || (input.under !== undefined && !underOk(input.under, shape.names, input.group))) shape = undefined;
   }
   const discovered = shape ? undefined : discoveredLabels(input, steps);
   // Meta labels are deleted after relabeling. Without a trace nothing shows the set before that, so the copy leaves
