@@ -9,7 +9,7 @@ import { parseConfig } from './config/scrape-config.ts';
 import type { Config, KubernetesSDConfig } from './config/types.ts';
 import { simulateCluster, type WhatIf } from './cluster/simulate.ts';
 import { diag, type Diagnostic } from './diagnostics.ts';
-import { discover, type SharedGroups } from './discovery/discover.ts';
+import { discover, sharedGroups, type SharedGroups } from './discovery/discover.ts';
 import type { TargetGroup } from './discovery/types.ts';
 import { parseFile, type InputFile } from './ingest/documents.ts';
 import { ingest, type ConfigDoc, type IgnoredObject } from './ingest/ingest.ts';
@@ -171,7 +171,7 @@ function runInstance(
   const inst: Instance = { name, source, profile: profile.id, config: parsed.config, configRejected: parsed.rejected, jobs: [] };
   // Jobs share the groups of the objects they both discover (discover.ts SharedGroups): identical entries, and
   // entries that differ only in namespaces (one job per ServiceMonitor namespace, say).
-  const shared: SharedGroups = new Map();
+  const shared: SharedGroups = sharedGroups();
   const jobs = parsed.config.scrapeConfigs;
   for (const [i, job] of jobs.entries()) {
     opts.onProgress?.({ stage: 'job', detail: `${name}: job ${job.jobName}`, done: i, total: jobs.length });

@@ -8,7 +8,7 @@
 //    (codecentric/helm-charts#245, reference victoriametrics.md D "Empty namespaceSelector").
 import type { KubernetesSDConfig } from '../config/types.ts';
 import { Reporter } from '../discovery/common.ts';
-import { discover, type TargetGroup } from '../discovery/discover.ts';
+import { discover, sharedGroups, type TargetGroup } from '../discovery/discover.ts';
 import { resolveNamespaces } from '../discovery/namespaces.ts';
 import type { StoredObject } from '../ingest/kinds.ts';
 import { buildJobTargets, objectOfSource } from '../targets/build.ts';
@@ -34,7 +34,7 @@ export function counterfactual(ctx: Ctx, jc: JobCtx, variant: KubernetesSDConfig
   const global = jc.inst.config?.global;
   if (!global) return undefined;
   const own = ctx.opts.runOptions?.ownNamespace;
-  const shared = (ctx.sharedGroups ??= new Map());
+  const shared = (ctx.sharedGroups ??= sharedGroups());
   const d = discover(variant, ctx.result.store, jc.profile, { ...(own !== undefined ? { ownNamespace: own } : {}), shared });
   const groups = keep ? d.groups.filter(keep) : d.groups;
   return buildJobTargets(jc.job, [{ sdIndex: variant.index, groups }], global, jc.profile, false);

@@ -5,7 +5,7 @@ import type { KubernetesSDConfig, Role } from '../config/types.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { StoredObject } from '../ingest/kinds.ts';
 import type { ObjectStore } from '../ingest/store.ts';
-import { compareStrings } from '../labels.ts';
+import { compareStrings, type Labels } from '../labels.ts';
 import type { Profile } from '../profiles/types.ts';
 import { Reporter } from './common.ts';
 import { buildEndpoints } from './endpoints.ts';
@@ -54,7 +54,24 @@ export function attachFlags(sd: KubernetesSDConfig, profile: Profile): AttachFla
 /** Groups already built in this run, per discoverer kind (sharedKey) and object: `null` for an object that gave no
  * group. Only groups whose building reported nothing and looked nothing up outside the object's own namespace
  * are kept — those do not depend on the namespace scope or on which job asked. */
-export type SharedGroups = Map<string, Map<StoredObject, TargetGroup | null>>;
+export interface SharedGroups {
+  groups: Map<string, Map<StoredObject, TargetGroup | null>>;
+  /** Pod labels per pod, per podLabelsKey: the endpoints and endpointslice discoverers of a run read the same pods. */
+  podLabels: Map<string, WeakMap<StoredObject, Labels>>;
+}
+
+/** An empty SharedGroups, for one run. */
+export function sharedGroups(): SharedGroups {
+  return { groups: new Map(), podLabels: new Map() };
+}
+
+/** What decides the labels of one pod (pod.ts podLabels): the profile, the metadata attached and the node selectors
+ * (the node store they filter). Not the namespaces: a pod's ReplicaSet and Job are in its own namespace, which a
+ * discoverer that sees the pod watches. */
+function podLabelsKey(sd: KubernetesSDConfig, attach: AttachFlags, profile: Profile): string {
+  const nodeSelectors = sd.selectors.filter((s) => s.role === 'node').map((s) => ({ ...s, pos: undefined }));
+  return JSON.stringify([attach, profile.id, nodeSelectors]);
+}
 
 /** What decides the group of one object: the role, the selectors, the metadata attached and the engine. */
 function sharedKey(sd: KubernetesSDConfig, attach: AttachFlags, profile: Profile): string {
@@ -81,10 +98,16 @@ export function discover(
   // vmagent: one group watcher over every listed namespace, whose lookups cross namespaces.
   const scopes: Scope[] = profile.discovery.namespaceScopes === 'union' && names.length > 1 ? [new Set(names)] : names;
   let memo: Map<StoredObject, TargetGroup | null> | undefined;
+  let podMemo: WeakMap<StoredObject, Labels> | undefined;
   if (opts.shared) {
     const key = sharedKey(sd, attach, profile);
-    memo = opts.shared.get(key);
-    if (memo === undefined) opts.shared.set(key, (memo = new Map()));
+    memo = opts.shared.groups.get(key);
+    if (memo === undefined) opts.shared.groups.set(key, (memo = new Map()));
+    if (POD_BACKED.has(sd.role)) {
+      const pk = podLabelsKey(sd, attach, profile);
+      podMemo = opts.shared.podLabels.get(pk);
+      if (podMemo === undefined) opts.shared.podLabels.set(pk, (podMemo = new WeakMap()));
+    }
   }
   // The object being built, and whether it looked anything up in another namespace.
   let ownNs: string | undefined;
@@ -92,6 +115,7 @@ export function discover(
   const onLookup = memo ? (ns: string) => void (ns !== ownNs && (crossed = true)) : undefined;
   for (const scope of scopes) {
     const ctx: RoleContext = { sd, profile: profile.discovery, attach, stores: sideStores(store, scope, filters, onLookup), report };
+    if (podMemo) ctx.sharedPodLabels = podMemo;
     for (const o of listMain(store, sd, scope, filters, profile.discovery, report)) {
       let g = memo?.get(o);
       if (g === undefined) {

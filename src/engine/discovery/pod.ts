@@ -92,8 +92,13 @@ export function sharedPodLabels(o: StoredObject<Pod>, ctx: RoleContext): Labels 
   const cache = (ctx.podLabelsCache ??= new Map());
   let ls = cache.get(o);
   if (ls === undefined) {
-    // A spread copy is a fast-mode object (the set built key by key is a dictionary), cheap to copy from again.
-    ls = { ...podLabels(o, ctx) };
+    ls = ctx.sharedPodLabels?.get(o);
+    if (ls === undefined) {
+      const calls = ctx.report.calls;
+      // A spread copy is a fast-mode object (the set built key by key is a dictionary), cheap to copy from again.
+      ls = { ...podLabels(o, ctx) };
+      if (ctx.report.calls === calls) ctx.sharedPodLabels?.set(o, ls);
+    }
     cache.set(o, ls);
   }
   return ls;

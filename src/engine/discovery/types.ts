@@ -50,6 +50,9 @@ export interface RoleContext {
   /** podLabels by pod, for this discoverer (a pod's labels are read for every endpoint port and extra port). The
    * cached sets are shared: callers copy them (merge) and never write to them. */
   podLabelsCache?: Map<StoredObject<Pod>, Labels>;
+  /** The same, across the discoverers of a run that build pod labels alike (discover.ts podLabelsKey); only sets
+   * whose building reported nothing are kept there. */
+  sharedPodLabels?: WeakMap<StoredObject, Labels>;
 }
 
 /** The main object kinds, by role. */

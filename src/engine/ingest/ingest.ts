@@ -151,7 +151,14 @@ function addObject(
     if (isObj(typed)) v = typed;
   }
   const o = v as { [k: string]: PlainValue };
-  const locate = (path: (string | number)[]) => d.locate([...prefix, ...path]);
+  // A method, not an arrow function in a const: one per stored object, and tsx (the CLI, the bench) runs esbuild with
+  // keepNames, which names such arrows by defining `name` on them — a dictionary-mode function object each.
+  const where = {
+    locate(path: (string | number)[]): SourceRange | undefined {
+      return d.locate([...prefix, ...path]);
+    },
+  };
+  const locate = where.locate;
   if (!name) {
     diagnostics.push(diag('INVALID_FIELD', 'error', `${kind} without metadata.name; ignored`, locate(['metadata']) ?? { ...pos }));
     return;

@@ -300,17 +300,19 @@ export function normalizeObject(o: Obj, ctx: NormalizeContext): void {
   applyDefaults(kind, o);
 }
 
+function setProtocol(ports: PlainValue | undefined): void {
+  if (!Array.isArray(ports)) return;
+  for (const p of ports) if (isObj(p) && (p.protocol === undefined || p.protocol === null || p.protocol === '')) p.protocol = 'TCP';
+}
+
+function podSpec(spec: PlainValue | undefined): void {
+  if (!isObj(spec)) return;
+  for (const list of [spec.containers, spec.initContainers]) {
+    if (Array.isArray(list)) for (const c of list) if (isObj(c)) setProtocol(c.ports);
+  }
+}
+
 function applyDefaults(kind: string, o: Obj): void {
-  const setProtocol = (ports: PlainValue | undefined) => {
-    if (!Array.isArray(ports)) return;
-    for (const p of ports) if (isObj(p) && (p.protocol === undefined || p.protocol === null || p.protocol === '')) p.protocol = 'TCP';
-  };
-  const podSpec = (spec: PlainValue | undefined) => {
-    if (!isObj(spec)) return;
-    for (const list of [spec.containers, spec.initContainers]) {
-      if (Array.isArray(list)) for (const c of list) if (isObj(c)) setProtocol(c.ports);
-    }
-  };
   switch (kind) {
     case 'Pod':
       podSpec(o.spec);

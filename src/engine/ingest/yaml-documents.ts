@@ -187,7 +187,7 @@ function fastDoc(file: string, text: string, sl: Slice, src: ScanSource, fileSrc
     return { ...cursor.pos(offset), offset };
   });
   let parsed: { node: unknown; src: YamlSource } | undefined;
-  const ast = () => (parsed ??= { node: parseSlice(text, sl), src: fileSrc() });
+  // Methods rather than arrow functions in consts or properties: see ingest.ts addObject (tsx's keepNames).
   const doc: RawDoc = {
     file,
     doc: index,
@@ -195,12 +195,14 @@ function fastDoc(file: string, text: string, sl: Slice, src: ScanSource, fileSrc
     pos: { file, line: root.line, col: root.col, offset: rootAt },
     format: 'yaml',
     locate(path, key) {
-      const a = ast();
+      const a = (parsed ??= { node: parseSlice(text, sl), src: fileSrc() });
       const n = nodeAtPath(a.node, path, key);
       return n ? rangeOf(a.src, n) : undefined;
     },
-    ast,
-    typedValue: (path) => {
+    ast() {
+      return (parsed ??= { node: parseSlice(text, sl), src: fileSrc() });
+    },
+    typedValue(path) {
       // The scanner again, keeping YAML types (cheaper than the library; called for custom resources only). A List
       // item is read alone: a List of many custom resources costs one reading, not one per item.
       const again = crlf ? scanSource(text, sl, positions(text.slice(sl.start, sl.end), ['\r']).map((c) => c + sl.start)) : undefined;
@@ -216,10 +218,12 @@ function fastDoc(file: string, text: string, sl: Slice, src: ScanSource, fileSrc
     },
   };
   if (itemLines) {
-    doc.itemPos = (i) => {
-      const p = itemLines[i];
-      return p ? { file, line: p.line, col: p.col, offset: p.offset } : undefined;
-    };
+    doc.itemPos = {
+      itemPos(i: number) {
+        const p = itemLines[i];
+        return p ? { file, line: p.line, col: p.col, offset: p.offset } : undefined;
+      },
+    }.itemPos;
   }
   return doc;
 }

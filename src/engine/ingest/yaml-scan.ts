@@ -265,7 +265,7 @@ class Scanner {
       const n = this.skipBlank();
       if (n !== ind) {
         if (n > ind) bail();
-        return obj;
+        return compact(obj);
       }
       k = this.p + n;
       this.ls = this.p;
@@ -624,9 +624,9 @@ class Scanner {
       }
       if (n !== ind) {
         if (n > ind) bail();
-        return arr;
+        return trim(arr);
       }
-      if (!this.isDash(this.p + ind)) return arr;
+      if (!this.isDash(this.p + ind)) return trim(arr);
     }
   }
 
@@ -769,4 +769,15 @@ class Scanner {
 
 function isFlowIndicator(c: number): boolean {
   return c === 44 || c === LBR || c === RBR || c === LBC || c === RBC;
+}
+
+// The values stay in the store for the whole session, so they are made as compact as JSON.parse makes its own: an
+// array grown by push keeps room for 16 more elements, and an object built key by key keeps spare property slots (or,
+// past ~15 keys, becomes a dictionary ~4× the size). Nothing else holds the originals. (Keys are never "__proto__":
+// the scanner hands those to the library.)
+function trim(arr: PlainValue[]): PlainValue[] {
+  return arr.length <= 16 ? arr.slice() : arr;
+}
+function compact(obj: Obj): Obj {
+  return { ...obj };
 }
