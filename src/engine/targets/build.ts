@@ -5,7 +5,8 @@ import type { GlobalConfig, ScrapeConfig } from '../config/types.ts';
 import type { TargetGroup } from '../discovery/types.ts';
 import { labelsEqual, labelsHash, type Labels } from '../labels.ts';
 import type { Profile } from '../profiles/types.ts';
-import { discoveredLabels, populate, type PopulateInput } from './populate.ts';
+import { discoveredLabels, populate, underValid, type PopulateInput } from './populate.ts';
+import { targetLabels } from '../discovery/common.ts';
 import { populateVm, type VmPopulateOutcome } from './populate-vmagent.ts';
 import type { JobTargets, ObjectRef, Target } from './types.ts';
 
@@ -47,6 +48,7 @@ type LazyTarget = Target & { [LAZY]: TargetGroup; [LAZY_JOB]: JobInput };
 /** The populate input of a lazy target, from its group and index (a target holds references, not an input object). */
 function lazyInput(t: LazyTarget): Omit<PopulateInput, 'trace'> {
   const g = t[LAZY];
+  if (g.under !== undefined && !underValid(g)) return { target: targetLabels(g, t.index), group: g.labels, ...t[LAZY_JOB] };
   return { target: g.targets[t.index] as Labels, under: g.under?.[t.index], group: g.labels, ...t[LAZY_JOB] };
 }
 
@@ -99,9 +101,12 @@ export function buildJobTargets(job: ScrapeConfig, all: JobGroups[], global: Glo
       }
       const ref = obj.ref;
       const targets = g.targets;
-      const under = g.under;
+      // Pod labels kept under the targets (discovery's shared objects); a group whose layers do not pass the checks
+      // gives each target whole instead.
+      const under = g.under === undefined || underValid(g) ? g.under : undefined;
+      const whole = under === undefined && g.under !== undefined;
       for (let index = 0; index < targets.length; index++) {
-        const t = targets[index]!;
+        const t = whole ? targetLabels(g, index) : targets[index]!;
         const input: PopulateInput = { target: t, under: under?.[index], group: g.labels, job, global, profile, trace };
         const vm: VmPopulateOutcome | undefined = isVm ? populateVm(input) : undefined;
         const r = vm ?? populate(input);

@@ -11,6 +11,7 @@ import { LabelBuilder } from '../relabel/builder.ts';
 import { ruleRef } from '../relabel/summary.ts';
 import type { TraceStep } from '../trace.ts';
 import type { RelabelRule } from '../relabel/types.ts';
+import type { TargetGroup } from '../discovery/types.ts';
 import { splitHostPort } from './go-net.ts';
 import { scrapeUrl } from './scrape-url.ts';
 import type { DropReason, FailCode } from './types.ts';
@@ -18,7 +19,8 @@ import type { DropReason, FailCode } from './types.ts';
 export interface PopulateInput {
   /** Target labels and group labels from discovery (values may be ""). */
   target: Labels;
-  /** Labels the target carries under its own (TargetGroup.under): the target's labels are `{...target, ...under}`. */
+  /** Labels the target carries under its own (TargetGroup.under): the target's labels are `{...target, ...under}`. Only
+   * from a group that passes underValid (the layered relabel base relies on it). */
   under?: Labels | undefined;
   group: Labels;
   job: ScrapeConfig;
@@ -135,19 +137,27 @@ function shapeOf(target: Labels, group: Labels): Shape {
   return { names, ok, plain: !DEFAULT_NAMES.some((k) => own.call(group, k)) };
 }
 
-/** Pod labels (TargetGroup.under) already found to share no name with a group and a target shape (Shape.names) and to
- * hold no job default name and no "__proto__" key: one pod's labels serve every target of that pod. */
-const UNDER_CHECKED = new WeakMap<Labels, { group: Labels; names: string[] }>();
-function underOk(under: Labels, names: string[], group: Labels): boolean {
-  const hit = UNDER_CHECKED.get(under);
-  if (hit !== undefined && hit.group === group && hit.names === names) return true;
+/** Whether every target's `under` labels (TargetGroup.under) share no name with the target, with the group's labels
+ * and with the job defaults, and hold no "__proto__" key — what the layered relabel base needs (discovery builds them
+ * so: pod labels are `__meta_kubernetes_pod_*`). Checked once per group, for every job the group is shared with. */
+const UNDER_VALID = new WeakMap<TargetGroup, boolean>();
+export function underValid(g: TargetGroup): boolean {
+  let ok = UNDER_VALID.get(g);
+  if (ok !== undefined) return ok;
+  ok = true;
   const own = Object.prototype.hasOwnProperty;
-  for (const k of names) if (own.call(under, k)) return false;
-  if (own.call(under, '__proto__')) return false;
-  for (const k in under) if (own.call(group, k)) return false;
-  for (const k of DEFAULT_NAMES) if (own.call(under, k)) return false;
-  UNDER_CHECKED.set(under, { group, names });
-  return true;
+  const checked = new Set<Labels>();
+  g.under?.forEach((u, i) => {
+    if (u === undefined || !ok) return;
+    for (const k in g.targets[i]) if (own.call(u, k)) ok = false;
+    if (checked.has(u)) return;
+    checked.add(u);
+    if (own.call(u, '__proto__')) ok = false;
+    for (const k in u) if (own.call(g.labels, k)) ok = false;
+    for (const k of DEFAULT_NAMES) if (own.call(u, k)) ok = false;
+  });
+  UNDER_VALID.set(g, ok);
+  return ok;
 }
 
 /** The job defaults to layer under a group: every non-empty default the group does not hold. One object per job and
@@ -259,7 +269,7 @@ export function populate(input: PopulateInput): PopulateOutcome {
   if (!steps && job.params.length === 0) {
     shape = SHAPES.get(input.group);
     if (shape === undefined || !sameNames(shape.names, input.target)) SHAPES.set(input.group, (shape = shapeOf(input.target, input.group)));
-    if (!shape.ok || (input.under !== undefined && !underOk(input.under, shape.names, input.group))) shape = undefined;
+    if (!shape.ok) shape = undefined;
   }
   const discovered = shape ? undefined : discoveredLabels(input, steps);
   // Meta labels are deleted after relabeling. Without a trace nothing shows the set before that, so the copy leaves
