@@ -55,6 +55,30 @@ function sanitizedName(name: string): string {
   return ln;
 }
 
+/** Sorts in compareStrings order; a short list (a pod's labels) by insertion, which allocates nothing. */
+function sortSmall(keys: string[]): void {
+  if (keys.length > 24) {
+    keys.sort(compareStrings);
+    return;
+  }
+  for (let i = 1; i < keys.length; i++) {
+    const k = keys[i] as string;
+    let j = i - 1;
+    while (j >= 0 && compareStrings(keys[j] as string, k) > 0) {
+      keys[j + 1] = keys[j] as string;
+      j--;
+    }
+    keys[j + 1] = k;
+  }
+}
+
+/** Whether a name occurs twice (a Set for long lists only). */
+function hasRepeat(names: string[]): boolean {
+  if (names.length > 24) return new Set(names).size !== names.length;
+  for (let i = 1; i < names.length; i++) for (let j = 0; j < i; j++) if (names[i] === names[j]) return true;
+  return false;
+}
+
 /** Whether the names are in Go's byte order already (compareStrings order). */
 function sortedGo(keys: string[]): boolean {
   for (let i = 1; i < keys.length; i++) if (compareStrings(keys[i - 1] as string, keys[i] as string) > 0) return false;
@@ -131,7 +155,7 @@ export function putSanitized(
   if (!map) return;
   const keys = Object.keys(map);
   // Kubernetes writes map keys sorted (Go's encoding/json), so the sort is mostly a check.
-  if (!sortedGo(keys)) keys.sort(compareStrings);
+  if (!sortedGo(keys)) sortSmall(keys);
   // Two keys collide only when one of them changed in sanitising; the grouping below runs only then.
   let changed = false;
   const names: string[] = new Array(keys.length);
@@ -145,7 +169,7 @@ export function putSanitized(
     ls[full(ln)] = lv(map[k]);
     if (present !== undefined) ls[present(ln)] = PRESENT;
   }
-  if (!changed || new Set(names).size === names.length) return;
+  if (!changed || !hasRepeat(names)) return;
   const byName = new Map<string, string[]>();
   for (let i = 0; i < keys.length; i++) {
     const ln = names[i]!;

@@ -225,6 +225,19 @@ export function sortGo(names: string[]): void {
       }
     }
   }
+  if (names.length <= 24) {
+    // Insertion sort: labelmap sorts its few hits for every target, and Array.prototype.sort allocates.
+    for (let i = 1; i < names.length; i++) {
+      const k = names[i] as string;
+      let j = i - 1;
+      while (j >= 0 && (names[j] as string) > k) {
+        names[j + 1] = names[j] as string;
+        j--;
+      }
+      names[j + 1] = k;
+    }
+    return;
+  }
   names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 

@@ -84,6 +84,10 @@ export function goUrlString(scheme: string, host: string, path: string, rawQuery
 
 /** Target.URL: the query starts from the config params; each `__param_<k>` label replaces k's first value. */
 export function scrapeUrl(labels: Labels, configParams: [string, string[]][]): string {
+  // Most targets have no parameters: no query to build.
+  let params = configParams.length > 0;
+  if (!params) for (const name in labels) if (name.startsWith('__param_')) params = true;
+  if (!params) return goUrlString(labels['__scheme__'] ?? '', labels['__address__'] ?? '', labels['__metrics_path__'] ?? '', '');
   const values = new Map<string, string[]>();
   for (const [k, vs] of configParams) values.set(k, [...vs]);
   for (const name of Object.keys(labels)) {
