@@ -41,10 +41,24 @@ export class LabelBuilder implements LabelAccess {
    *   key (targets/populate.ts checks it), so a name is in at most one layer.
    */
   constructor(
-    private readonly base: Labels,
-    private readonly under: Labels[] | null = null,
-    private readonly skipEmpty = false,
+    private base: Labels,
+    private under: Labels[] | null = null,
+    private skipEmpty = false,
   ) {}
+
+  /** Starts over on a new base, as a new builder would (one builder serves every target of a run: see
+   * targets/populate.ts). The previous labels() result is not affected: it is a copy or the previous base. */
+  reset(base: Labels, under: Labels[] | null = null, skipEmpty = false): this {
+    this.base = base;
+    this.under = under;
+    this.skipEmpty = skipEmpty;
+    if (this.addK.length) {
+      this.addK.length = 0;
+      this.addV.length = 0;
+    }
+    this.deleted = null;
+    return this;
+  }
 
   /** The base's value (over its layers), undefined when absent. typeof skips inherited members such as
    * "constructor": Object.prototype has no string values. */

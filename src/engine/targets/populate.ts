@@ -259,6 +259,12 @@ function dropReason(rule: RelabelRule): DropReason {
   return r;
 }
 
+/** One builder and layer list for every untraced target: populate is not re-entered while it runs, and the builder
+ * does not outlive the call (its labels are copied out). Spares two arrays and an object per target. */
+const SCRATCH = new LabelBuilder({});
+const LAYERS2: Labels[] = [{}, {}];
+const LAYERS3: Labels[] = [{}, {}, {}];
+
 /** PopulateLabels for one target. Without a trace the discovered label set is not built when the layers allow it
  * (`discovered` is then absent: discoveredLabels(input) gives it, see targets/build.ts); the relabel rules read the
  * layers. */
@@ -286,9 +292,17 @@ export function populate(input: PopulateInput): PopulateOutcome {
       let b: LabelBuilder;
       if (shape) {
         const defaults = defaultsLayer(job, profile, input.group, shape.plain);
-        const layers = input.under === undefined ? [input.group, defaults] : [input.under, input.group, defaults];
-        b = new LabelBuilder(input.target, layers, profile.targets.emptyDiscoveredLabelsVanish);
-      } else b = new LabelBuilder(discovered!);
+        const layers = input.under === undefined ? LAYERS2 : LAYERS3;
+        if (input.under === undefined) {
+          layers[0] = input.group;
+          layers[1] = defaults;
+        } else {
+          layers[0] = input.under;
+          layers[1] = input.group;
+          layers[2] = defaults;
+        }
+        b = SCRATCH.reset(input.target, layers, profile.targets.emptyDiscoveredLabelsVanish);
+      } else b = SCRATCH.reset(discovered!);
       const droppedBy = runRules(b, job.relabelConfigs, profile);
       if (droppedBy) return { state: 'dropped', discovered, reason: dropReason(droppedBy) };
       lb = b.labelsWithout('__meta_');
