@@ -16,10 +16,10 @@ function reference(wrapped: string, s: string): (string | undefined)[] | null {
 }
 
 const FAST = ['(.*)', '.*', '.+', '(.+)', '', 'a', 'a|b', 'web|api', 'a|', '(a|b)', '(metrics)', '10299', 'v2\\.9\\.0', 'a\\|b',
-  '__meta_kubernetes_pod_label_(.+)', '__meta_(.*)', 'k8s_.*', 'x.+', 'é(.*)', '😀|x', '\\.(.*)', 'a\nb'];
-const SLOW = ['a*', '(a)|(b)', 'a(b)', '(a)(b)', 'a.*b', '(?i)a', 'a\\d', '[ab]', '.*x', '(.*)x', '\\Qa\\E', '(a|b)+', 'ab*c', 'ab?', 'abc\\d+', 'foo)|(bar', 'ab)*c(', 'a)(b', 'ab)?(c'];
+  '__meta_kubernetes_pod_label_(.+)', '__meta_(.*)', 'k8s_.*', 'x.+', 'é(.*)', '😀|x', '\\.(.*)', 'a\nb', 'a(b)', '(app-1|app-21);true', 'x(a|b)y', '(a|)b', 'v(2\\.9)\\.0', 'a(b|😀)'];
+const SLOW = ['a*', '(a)|(b)', '(a|b)(c)', 'a(b|c)*', 'x(?:a|b)', '(a(b))', '(a)(b)', 'a.*b', '(?i)a', 'a\\d', '[ab]', '.*x', '(.*)x', '\\Qa\\E', '(a|b)+', 'ab*c', 'ab?', 'abc\\d+', 'foo)|(bar', 'ab)*c(', 'a)(b', 'ab)?(c'];
 const INPUTS = ['', 'a', 'b', 'ab', 'a|b', 'web', 'api', 'apix', 'metrics', '10299', '1029', 'v2.9.0', 'v2x9x0', '\n', 'a\nb', 'x\n', 'x', 'xx',
-  '__meta_kubernetes_pod_label_app', '__meta_kubernetes_pod_label_', '__meta_', '__meta_x\ny', 'k8s_', 'k8s_a', 'é', 'éé', '😀', 'x😀', '.', '.a', 'abc1', 'abd1', 'ac', 'abbc', 'foo', 'xbar', 'c', 'abc', 'ababc'];
+  '__meta_kubernetes_pod_label_app', '__meta_kubernetes_pod_label_', '__meta_', '__meta_x\ny', 'k8s_', 'k8s_a', 'é', 'éé', '😀', 'x😀', '.', '.a', 'abc1', 'abd1', 'ac', 'abbc', 'foo', 'xbar', 'c', 'abc', 'ababc', 'app-1;true', 'app-21;true', 'app-1;false', 'app-2;true', ';true', 'xay', 'xby', 'xy', 'xaby', 'v2.9.0', 'a😀', 'abc'];
 
 describe('fast shapes agree with re2js on the wrapped pattern', () => {
   for (const p of [P3, P2]) {
@@ -44,6 +44,7 @@ describe('shape detection', () => {
     expect(fastShape('a|b')).toEqual({ kind: 'set', values: new Set(['a', 'b']), group: false });
     expect(fastShape('(a|b)')).toEqual({ kind: 'set', values: new Set(['a', 'b']), group: true });
     expect(fastShape('x\\.(.+)')).toEqual({ kind: 'prefix', prefix: 'x.', group: true, nonEmpty: true });
+    expect(fastShape('(app-1|app-21);true')).toEqual({ kind: 'groupset', groups: new Map([['app-1;true', 'app-1'], ['app-21;true', 'app-21']]) });
     expect(fastShape('(a)(b)')).toBeNull();
     expect(fastShape('a\\d')).toBeNull();
   });

@@ -2,6 +2,9 @@
 // engine, each provably equivalent to the anchored RE2 match:
 //   * literal alternations `a|b|c`, optionally as one group `(a|b)` — match iff the whole
 //     input equals one alternative (the wrap anchors the whole alternation);
+//   * `PRE(a|b|c)SUF`, literals around one group of literal alternatives (prometheus-operator writes
+//     `(app);true` for every matchLabels entry) — match iff the input is PRE + an alternative + SUF;
+//     the group is that alternative (the lengths of PRE and SUF pin it down);
 //   * `LIT.*`, `LIT.+`, `LIT(.*)`, `LIT(.+)` (LIT may be empty, so `(.*)` is here) — match iff
 //     the input starts with LIT, the rest is non-empty for `+`, and (without the `s` flag)
 //     the rest has no "\n", the only rune Go's `.` refuses.
@@ -10,6 +13,8 @@
 
 export type FastShape =
   | { kind: 'set'; values: ReadonlySet<string>; group: boolean }
+  /** Whole input → its group 1. */
+  | { kind: 'groupset'; groups: ReadonlyMap<string, string> }
   | { kind: 'prefix'; prefix: string; group: boolean; nonEmpty: boolean };
 
 const META = new Set(['\\', '.', '+', '*', '?', '(', ')', '|', '[', ']', '{', '}', '^', '$']);
@@ -73,7 +78,30 @@ export function fastShape(text: string): FastShape | null {
   const { lit, end } = readLiteral(text, 0);
   const tail = TAILS[text.slice(end)];
   if (tail) return { kind: 'prefix', prefix: lit, ...tail };
+  const groups = groupedSet(text);
+  if (groups) return { kind: 'groupset', groups };
   return null;
+}
+
+/** `PRE(a|b)SUF` with literal PRE, alternatives and SUF: every whole input it matches, with its group 1. */
+function groupedSet(text: string): Map<string, string> | null {
+  const pre = readLiteral(text, 0);
+  if (text[pre.end] !== '(') return null;
+  const alts: string[] = [];
+  let i = pre.end + 1;
+  for (;;) {
+    const { lit, end } = readLiteral(text, i);
+    alts.push(lit);
+    i = end + 1;
+    if (text[end] === '|') continue;
+    if (text[end] !== ')') return null;
+    break;
+  }
+  const suf = readLiteral(text, i);
+  if (suf.end !== text.length) return null;
+  const groups = new Map<string, string>();
+  for (const a of alts) groups.set(pre.lit + a + suf.lit, a);
+  return groups;
 }
 
 /** A literal every match must start with (empty when unknown). Only for patterns without `|`,
@@ -93,12 +121,17 @@ export function fastExec(shape: FastShape, s: string, dotNL: boolean): (string |
     if (!shape.values.has(s)) return null;
     return shape.group ? [s, s] : [s];
   }
+  if (shape.kind === 'groupset') {
+    const g = shape.groups.get(s);
+    return g === undefined ? null : [s, g];
+  }
   if (!fastTest(shape, s, dotNL)) return null;
   return shape.group ? [s, s.slice(shape.prefix.length)] : [s];
 }
 
 export function fastTest(shape: FastShape, s: string, dotNL: boolean): boolean {
   if (shape.kind === 'set') return shape.values.has(s);
+  if (shape.kind === 'groupset') return shape.groups.has(s);
   const p = shape.prefix;
   if (p.length > 0 && !s.startsWith(p)) return false;
   if (shape.nonEmpty && s.length <= p.length) return false;
