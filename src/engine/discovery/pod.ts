@@ -88,9 +88,11 @@ export function podLabels(o: StoredObject<Pod>, ctx: RoleContext): Labels {
 
 /** podLabels, computed once per pod and discoverer; the result is shared and must not be modified. Building them again
  * gives the same set (the stores and profile are the discoverer's; repeated diagnostics are dropped by the Reporter). */
-export function sharedPodLabels(o: StoredObject<Pod>, ctx: RoleContext): Labels {
-  const cache = (ctx.podLabelsCache ??= new Map());
-  let ls = cache.get(o);
+export function sharedPodLabels(o: StoredObject<Pod>, ctx: RoleContext, again = true): Labels {
+  // `again`: the discoverer reads this pod again (the endpoints roles: once per port and address); the pod role reads
+  // each pod once and keeps no cache of its own.
+  const cache = again ? (ctx.podLabelsCache ??= new Map()) : undefined;
+  let ls = cache?.get(o);
   if (ls === undefined) {
     ls = ctx.sharedPodLabels?.get(o);
     if (ls === undefined) {
@@ -99,7 +101,7 @@ export function sharedPodLabels(o: StoredObject<Pod>, ctx: RoleContext): Labels 
       ls = { ...podLabels(o, ctx) };
       if (ctx.report.calls === calls) ctx.sharedPodLabels?.set(o, ls);
     }
-    cache.set(o, ls);
+    cache?.set(o, ls);
   }
   return ls;
 }
@@ -135,7 +137,8 @@ export function buildPod(o: StoredObject<Pod>, ctx: RoleContext): TargetGroup {
   if (ctx.profile.skipFinishedPods && (phase === 'Succeeded' || phase === 'Failed')) return tg;
   // The node store holds only selector-matching nodes; a pod on any other node is filtered out.
   if (ctx.attach.node && ctx.profile.podNodeStoreFilter && !ctx.stores.node(lv(p.spec?.nodeName))) return tg;
-  tg.labels = podLabels(o, ctx);
+  // A copy: the pod's labels may be shared with the endpoints roles of this run (sharedPodLabels), and more are added.
+  tg.labels = { ...sharedPodLabels(o, ctx, false) };
   tg.labels[NAMESPACE_LABEL] = lv(p.metadata.namespace);
   if (ctx.attach.node && ctx.profile.endpointNodeMetadataFrom !== 'pod') addPodNodeMetadata(tg.labels, lv(p.spec?.nodeName), ctx);
   addNamespaceLabels(tg.labels, p.metadata.namespace, ctx);
