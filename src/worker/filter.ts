@@ -20,6 +20,13 @@ export interface Filterable {
   discoveredLabels: Labels;
 }
 
+/** How filtering reads a target's discovered labels. The worker sets the engine's non-caching read (a filter reads
+ * every target, and the engine builds most discovered label sets only when read); the page reads its row views. */
+let readDiscovered = (t: Filterable): Labels => t.discoveredLabels;
+export function setDiscoveredReader(f: (t: Filterable) => Labels): void {
+  readDiscovered = f;
+}
+
 export function parseFilter(q: string): Term[] {
   const terms: Term[] = [];
   for (const raw of q.trim().split(/\s+/)) {
@@ -67,11 +74,11 @@ function textMatches(t: Filterable, text: string): boolean {
   const r = t.reason;
   if (r && (r.kind === 'relabel' ? r.rule.summary : r.kind === 'duplicate' ? r.note : r.message).toLowerCase().includes(text)) return true;
   const spans = text.includes('=');
-  return labelsHave(t.labels, text, spans) || labelsHave(t.discoveredLabels, text, spans);
+  return labelsHave(t.labels, text, spans) || labelsHave(readDiscovered(t), text, spans);
 }
 
 function labelValue(t: Filterable, name: string): string | undefined {
-  return t.labels?.[name] ?? t.discoveredLabels[name];
+  return t.labels?.[name] ?? readDiscovered(t)[name];
 }
 
 export function matches(t: Filterable, terms: Term[]): boolean {

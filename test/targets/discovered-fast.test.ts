@@ -9,7 +9,7 @@ import { parseConfig } from '../../src/engine/config/scrape-config.ts';
 import { ingest } from '../../src/engine/ingest/ingest.ts';
 import type { Labels } from '../../src/engine/labels.ts';
 import { getProfile } from '../../src/engine/profiles/index.ts';
-import { buildJobTargets } from '../../src/engine/targets/build.ts';
+import { buildJobTargets, peekDiscoveredLabels } from '../../src/engine/targets/build.ts';
 import type { JobTargets, Target } from '../../src/engine/targets/types.ts';
 
 const NAMES = ['__address__', '__meta_a', '__meta_b', 'job', 'x', '__scheme__', '__metrics_path__', '__proto__', 'constructor', '__scrape_interval__'];
@@ -87,7 +87,13 @@ describe('discovered labels: fast path (untraced) = key-by-key path (traced)', (
           layeredTargets += lazy.length;
           layeredUnder += lazy.filter((t) => tgs.find((g) => g.source === t.source)?.under?.[t.index] !== undefined).length;
           // A structured clone (the worker's postMessage) and JSON see the labels as a plain property.
-          for (const t of lazy.slice(0, 2)) {
+          for (const t of lazy.slice(0, 3)) {
+            // Read without keeping: still unbuilt afterwards, and the same set a read gives.
+            const peeked = peekDiscoveredLabels(t);
+            expect(Object.getOwnPropertyDescriptor(t, 'discoveredLabels')?.get).toBeDefined();
+            expect(Object.entries(peeked)).toEqual(Object.entries(t.discoveredLabels));
+          }
+          for (const t of lazy.slice(3, 5)) {
             const d = JSON.parse(JSON.stringify(t)).discoveredLabels;
             expect(structuredClone(t).discoveredLabels).toEqual(d);
             expect(Object.entries(t.discoveredLabels)).toEqual(Object.entries(d));

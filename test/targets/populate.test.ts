@@ -26,6 +26,11 @@ describe('PopulateDiscoveredLabels', () => {
     expect(r.discovered).toMatchObject({ x: 't', y: 'g' });
     expect('e' in r.discovered || 'z' in r.discovered).toBe(false);
   });
+  it('a group label named like an Object.prototype member is still added (the target lacks it)', () => {
+    const r = pop('scrape_configs: [{job_name: j}]', { __address__: 'a:1' }, 'prometheus-3.14', { constructor: 'c', toString: 't' });
+    expect(Object.prototype.hasOwnProperty.call(r.discovered, 'constructor') && r.discovered['constructor']).toBe('c');
+    expect(Object.prototype.hasOwnProperty.call(r.discovered, 'toString') && r.discovered['toString']).toBe('t');
+  });
   it('job defaults only fill empty or absent labels', () => {
     const r = pop('scrape_configs: [{job_name: j, metrics_path: /m}]', { __address__: 'a:1', __metrics_path__: '/custom', job: '' });
     expect(r.discovered).toMatchObject({ __metrics_path__: '/custom', job: 'j', __scheme__: 'http', __scrape_interval__: '1m', __scrape_timeout__: '10s' });

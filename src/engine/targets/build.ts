@@ -69,6 +69,14 @@ const LAZY_DISCOVERED: PropertyDescriptor = {
   configurable: true,
 };
 
+/** A target's discovered labels without keeping them when they were not built yet (a filter reading every target
+ * must not make every label set live). */
+export function peekDiscoveredLabels(t: Target): Labels {
+  const d = Object.getOwnPropertyDescriptor(t, 'discoveredLabels');
+  if (d?.get === LAZY_DISCOVERED.get && (t as LazyTarget)[LAZY] !== undefined) return discoveredLabels(lazyInput(t as LazyTarget));
+  return t.discoveredLabels;
+}
+
 /** `{...t, ...fields}` that leaves unbuilt discovered labels unbuilt (a spread would read them). */
 function withFields(t: Target, fields: Partial<Target>): Target {
   const group = (t as LazyTarget)[LAZY];
