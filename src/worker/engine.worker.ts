@@ -1,7 +1,7 @@
 // The engine's Web Worker: a thin adapter. It decodes a request, calls the engine (or the
 // strip pass), converts the result into the plain view model and posts it back. The last run's
 // RunResult stays here so traces, target rows, single targets and filtered lists can be sent on request.
-import { diagnose, getProfile, listProfiles, peekDiscoveredLabels, run, whyNot, type InputFile, type RunProgress, type RunResult, type Target } from '../engine/index.ts';
+import { diagnose, discoveredLabel, getProfile, listProfiles, run, someDiscoveredLabel, whyNot, type InputFile, type RunProgress, type RunResult, type Target } from '../engine/index.ts';
 import { setDiscoveredReader } from './filter.ts';
 import { skipReason, targetCount, verifyBudget } from './advice.ts';
 import { encodeSession } from '../ui/permalink/codec.ts';
@@ -11,8 +11,8 @@ import { decideProfile } from './profile-choice.ts';
 import { stripFiles } from './strip.ts';
 import { findTarget, toRunView, traceView } from './view.ts';
 
-// The worker filters engine targets: their discovered labels are read without being kept (filter.ts).
-setDiscoveredReader((t) => peekDiscoveredLabels(t as Target));
+// The worker filters engine targets: their discovered labels are read without being built (filter.ts).
+setDiscoveredReader({ some: (t, test, seen) => someDiscoveredLabel(t as Target, test, seen), value: (t, name) => discoveredLabel(t as Target, name) });
 
 /** The part of DedicatedWorkerGlobalScope used here (the project's tsconfig has the DOM lib, not WebWorker). */
 interface WorkerScope {

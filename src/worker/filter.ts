@@ -20,11 +20,24 @@ export interface Filterable {
   discoveredLabels: Labels;
 }
 
-/** How filtering reads a target's discovered labels. The worker sets the engine's non-caching read (a filter reads
- * every target, and the engine builds most discovered label sets only when read); the page reads its row views. */
-let readDiscovered = (t: Filterable): Labels => t.discoveredLabels;
-export function setDiscoveredReader(f: (t: Filterable) => Labels): void {
-  readDiscovered = f;
+/** How filtering reads a target's discovered labels. The worker sets the engine's readers, which do not build the
+ * sets the engine has left unbuilt (a filter reads every target); the page reads its row views. `seen` holds answers
+ * for label sets shared by many targets, for one test. */
+export interface DiscoveredReader {
+  some(t: Filterable, test: (name: string, value: string) => boolean, seen: WeakMap<Labels, boolean>): boolean;
+  value(t: Filterable, name: string): string | undefined;
+}
+/** The page's reader: its row views carry their discovered labels. */
+export const PAGE_READER: DiscoveredReader = {
+  some: (t, test) => {
+    for (const k in t.discoveredLabels) if (test(k, t.discoveredLabels[k] as string)) return true;
+    return false;
+  },
+  value: (t, name) => (Object.prototype.hasOwnProperty.call(t.discoveredLabels, name) ? t.discoveredLabels[name] : undefined),
+};
+let reader = PAGE_READER;
+export function setDiscoveredReader(r: DiscoveredReader): void {
+  reader = r;
 }
 
 export function parseFilter(q: string): Term[] {
@@ -56,36 +69,50 @@ function lowerName(k: string): string {
   return l;
 }
 
+/** Whether one label shows the text: in `name=value`; a term without "=" cannot span the "=" between name and
+ * value, so then each is looked at on its own (no string built). */
+function labelHas(k: string, v: string, text: string, spansEquals: boolean): boolean {
+  return spansEquals ? `${k}=${v}`.toLowerCase().includes(text) : lowerName(k).includes(text) || v.toLowerCase().includes(text);
+}
+
 function labelsHave(l: Labels | undefined, text: string, spansEquals: boolean): boolean {
   if (!l) return false;
-  for (const k in l) {
-    const v = l[k] as string;
-    // A term without "=" cannot span the "=" between name and value: look at each on its own (no string built).
-    if (spansEquals ? `${k}=${v}`.toLowerCase().includes(text) : lowerName(k).includes(text) || v.toLowerCase().includes(text)) return true;
-  }
+  for (const k in l) if (labelHas(k, l[k] as string, text, spansEquals)) return true;
   return false;
 }
 
-/** A text term: the parts the page shows or names (job, source, URL, error, drop rule, `name=value` of every label). */
-function textMatches(t: Filterable, text: string): boolean {
+/** A text term: the parts the page shows or names (job, source, URL, error, drop rule, `name=value` of every label).
+ * `seen`: see DiscoveredReader. */
+function textMatches(t: Filterable, text: string, seen: WeakMap<Labels, boolean>): boolean {
   if (t.job.toLowerCase().includes(text) || t.source.toLowerCase().includes(text)) return true;
   if (t.scrapeUrl !== undefined && t.scrapeUrl.toLowerCase().includes(text)) return true;
   if (t.error !== undefined && t.error.toLowerCase().includes(text)) return true;
   const r = t.reason;
   if (r && (r.kind === 'relabel' ? r.rule.summary : r.kind === 'duplicate' ? r.note : r.message).toLowerCase().includes(text)) return true;
   const spans = text.includes('=');
-  return labelsHave(t.labels, text, spans) || labelsHave(readDiscovered(t), text, spans);
+  return labelsHave(t.labels, text, spans) || reader.some(t, (k, v) => labelHas(k, v, text, spans), seen);
 }
 
 function labelValue(t: Filterable, name: string): string | undefined {
-  return t.labels?.[name] ?? readDiscovered(t)[name];
+  const l = t.labels;
+  // Own names only: a label named like an Object.prototype member is not one of its members.
+  if (l !== undefined && Object.prototype.hasOwnProperty.call(l, name)) return l[name];
+  return reader.value(t, name);
+}
+
+/** Per text term (a term lives for one filtering pass: parseFilter makes new ones): the answers for shared label sets. */
+const SEEN = new WeakMap<Term, WeakMap<Labels, boolean>>();
+function seenFor(term: Term): WeakMap<Labels, boolean> {
+  let s = SEEN.get(term);
+  if (s === undefined) SEEN.set(term, (s = new WeakMap()));
+  return s;
 }
 
 export function matches(t: Filterable, terms: Term[]): boolean {
   for (const term of terms) {
     switch (term.kind) {
       case 'text':
-        if (!textMatches(t, term.text)) return false;
+        if (!textMatches(t, term.text, seenFor(term))) return false;
         break;
       case 'eq':
         if (labelValue(t, term.name) !== term.value) return false;

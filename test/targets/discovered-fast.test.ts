@@ -9,7 +9,7 @@ import { parseConfig } from '../../src/engine/config/scrape-config.ts';
 import { ingest } from '../../src/engine/ingest/ingest.ts';
 import type { Labels } from '../../src/engine/labels.ts';
 import { getProfile } from '../../src/engine/profiles/index.ts';
-import { buildJobTargets, peekDiscoveredLabels } from '../../src/engine/targets/build.ts';
+import { buildJobTargets, discoveredLabel, peekDiscoveredLabels, someDiscoveredLabel } from '../../src/engine/targets/build.ts';
 import type { JobTargets, Target } from '../../src/engine/targets/types.ts';
 
 const NAMES = ['__address__', '__meta_a', '__meta_b', 'job', 'x', '__scheme__', '__metrics_path__', '__proto__', 'constructor', '__scrape_interval__'];
@@ -87,11 +87,21 @@ describe('discovered labels: fast path (untraced) = key-by-key path (traced)', (
           layeredTargets += lazy.length;
           layeredUnder += lazy.filter((t) => tgs.find((g) => g.source === t.source)?.under?.[t.index] !== undefined).length;
           // A structured clone (the worker's postMessage) and JSON see the labels as a plain property.
+          const seen = new WeakMap<Labels, boolean>();
           for (const t of lazy.slice(0, 3)) {
-            // Read without keeping: still unbuilt afterwards, and the same set a read gives.
+            // Read without building: each label, any label passing a test, a copy — still unbuilt afterwards, and
+            // the same answers the built set gives.
             const peeked = peekDiscoveredLabels(t);
+            const names = [...NAMES, '__meta_g', 'g', '__meta_p', '__meta_q', 'nope'];
+            const values = names.map((n) => discoveredLabel(t, n));
+            const hasA = someDiscoveredLabel(t, (_k, v) => v === 'a', seen);
+            const hasG = someDiscoveredLabel(t, (k) => k.endsWith('g'));
             expect(Object.getOwnPropertyDescriptor(t, 'discoveredLabels')?.get).toBeDefined();
-            expect(Object.entries(peeked)).toEqual(Object.entries(t.discoveredLabels));
+            const d = t.discoveredLabels;
+            expect(Object.entries(peeked)).toEqual(Object.entries(d));
+            expect(values).toEqual(names.map((n) => (Object.prototype.hasOwnProperty.call(d, n) ? d[n] : undefined)));
+            expect(hasA).toBe(Object.values(d).includes('a'));
+            expect(hasG).toBe(Object.keys(d).some((k) => k.endsWith('g')));
           }
           for (const t of lazy.slice(3, 5)) {
             const d = JSON.parse(JSON.stringify(t)).discoveredLabels;

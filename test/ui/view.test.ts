@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diagnose, run, whyNot } from '../../src/engine/index.ts';
 import { AUTO_DIAGNOSE_BYTES, AUTO_DIAGNOSE_TARGETS, skipReason, targetCount, verifyBudget } from '../../src/worker/advice.ts';
-import { parseFilter } from '../../src/worker/filter.ts';
+import { PAGE_READER, parseFilter, setDiscoveredReader, type DiscoveredReader } from '../../src/worker/filter.ts';
+import { discoveredLabel, someDiscoveredLabel, type Target } from '../../src/engine/index.ts';
 import { RunLists, WHOLE_LIST, narrows } from '../../src/worker/lists.ts';
 import { diffLabels, findTarget, objectsOf, podStateOf, toRunView, traceView } from '../../src/worker/view.ts';
 
@@ -126,6 +127,31 @@ describe('target lists in pages', () => {
     expect(narrows(parseFilter('ab c=d'), parseFilter('abc c=e'))).toBe(false);
     expect(narrows(parseFilter('ab'), parseFilter('b'))).toBe(false);
     expect(narrows(parseFilter(''), parseFilter('b'))).toBe(false);
+  });
+});
+
+describe('filtering with the engine readers (the worker\'s: discovered label sets are not built)', () => {
+  it('gives the same rows as reading the built sets, for every kind of term', () => {
+    const pages = readdirSync(EX).filter((d) => statSync(join(EX, d)).isDirectory());
+    const engine: DiscoveredReader = { some: (t, test, seen) => someDiscoveredLabel(t as Target, test, seen), value: (t, name) => discoveredLabel(t as Target, name) };
+    let compared = 0;
+    for (const id of pages) {
+      const a = run(files(id), {});
+      const b = run(files(id), {});
+      const all = (r: typeof a) => r.jobs.flatMap((j) => [...j.active, ...j.dropped, ...j.failed, ...j.duplicates]);
+      const names = [...new Set(all(b).flatMap((t) => Object.keys(t.discoveredLabels)))].slice(0, 40);
+      const queries = ['meta', 'true', 'pod', '=', '_port', ...names.slice(0, 12).map((n) => `${n}~1`), ...names.slice(0, 12).map((n) => `${n}!=x`), ...names.slice(0, 6).map((n) => `${n}=${all(b)[0]?.discoveredLabels[n] ?? ''}`)];
+      for (const q of queries) {
+        setDiscoveredReader(engine);
+        const va = new RunLists(a).view(q);
+        setDiscoveredReader(PAGE_READER);
+        const vb = new RunLists(b).view(q);
+        expect([id, q, va.active.shown, va.dropped.shown, va.dropped.matches && Array.from(va.dropped.matches)]).toEqual([id, q, vb.active.shown, vb.dropped.shown, vb.dropped.matches && Array.from(vb.dropped.matches)]);
+        compared++;
+      }
+    }
+    setDiscoveredReader(PAGE_READER);
+    expect(compared).toBeGreaterThan(100);
   });
 });
 

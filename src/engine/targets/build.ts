@@ -5,7 +5,7 @@ import type { GlobalConfig, ScrapeConfig } from '../config/types.ts';
 import type { TargetGroup } from '../discovery/types.ts';
 import { labelsEqual, labelsHash, type Labels } from '../labels.ts';
 import type { Profile } from '../profiles/types.ts';
-import { discoveredLabels, populate, underValid, type PopulateInput } from './populate.ts';
+import { discoveredLabels, discoveredLayers, populate, underValid, type PopulateInput } from './populate.ts';
 import { targetLabels } from '../discovery/common.ts';
 import { populateVm, type VmPopulateOutcome } from './populate-vmagent.ts';
 import type { JobTargets, ObjectRef, Target } from './types.ts';
@@ -69,12 +69,65 @@ const LAZY_DISCOVERED: PropertyDescriptor = {
   configurable: true,
 };
 
-/** A target's discovered labels without keeping them when they were not built yet (a filter reading every target
- * must not make every label set live). */
-export function peekDiscoveredLabels(t: Target): Labels {
+/** The populate input of a target whose discovered labels are not built yet; undefined once they are. */
+function unbuiltInput(t: Target): Omit<PopulateInput, 'trace'> | undefined {
+  if ((t as LazyTarget)[LAZY] === undefined) return undefined;
   const d = Object.getOwnPropertyDescriptor(t, 'discoveredLabels');
-  if (d?.get === LAZY_DISCOVERED.get && (t as LazyTarget)[LAZY] !== undefined) return discoveredLabels(lazyInput(t as LazyTarget));
-  return t.discoveredLabels;
+  return d?.get === LAZY_DISCOVERED.get ? lazyInput(t as LazyTarget) : undefined;
+}
+
+/** A target's discovered labels without keeping them when they were not built yet. */
+export function peekDiscoveredLabels(t: Target): Labels {
+  const input = unbuiltInput(t);
+  return input ? discoveredLabels(input) : t.discoveredLabels;
+}
+
+/** Whether some label of a target's discovered set passes `test`, read without building the set (a filter reads every
+ * target; building each set was most of its time). `seen`: the answers for the layers shared by many targets (a pod's,
+ * a group's, the job defaults), for this one test. */
+export function someDiscoveredLabel(t: Target, test: (name: string, value: string) => boolean, seen?: WeakMap<Labels, boolean>): boolean {
+  const input = unbuiltInput(t);
+  const layers = input && discoveredLayers(input);
+  if (!layers) {
+    const l = input ? discoveredLabels(input) : t.discoveredLabels;
+    for (const k in l) if (test(k, l[k] as string)) return true;
+    return false;
+  }
+  const skip = layers.skipEmpty;
+  const any = (l: Labels): boolean => {
+    for (const k in l) {
+      const v = l[k] as string;
+      if (!(skip && v === '') && test(k, v)) return true;
+    }
+    return false;
+  };
+  if (any(layers.own)) return true;
+  for (const l of layers.shared) {
+    let r = seen?.get(l);
+    if (r === undefined) {
+      r = any(l);
+      seen?.set(l, r);
+    }
+    if (r) return true;
+  }
+  return false;
+}
+
+/** One label of a target's discovered set (undefined: not in it), read without building the set. */
+export function discoveredLabel(t: Target, name: string): string | undefined {
+  const input = unbuiltInput(t);
+  const layers = input && discoveredLayers(input);
+  if (!layers) {
+    const l = input ? discoveredLabels(input) : t.discoveredLabels;
+    return Object.prototype.hasOwnProperty.call(l, name) ? l[name] : undefined;
+  }
+  // The layers share no name: the one holding it answers.
+  for (const l of [layers.own, ...layers.shared]) {
+    if (!Object.prototype.hasOwnProperty.call(l, name)) continue;
+    const v = l[name] as string;
+    return layers.skipEmpty && v === '' ? undefined : v;
+  }
+  return undefined;
 }
 
 /** `{...t, ...fields}` that leaves unbuilt discovered labels unbuilt (a spread would read them). */

@@ -247,6 +247,26 @@ export function discoveredLabels(input: Omit<PopulateInput, 'trace'>, steps?: Tr
   return lb;
 }
 
+/** The shape that lets this target's discovered labels be read as layers (see Shape), or undefined. */
+function layeredShape(input: Omit<PopulateInput, 'trace'>): Shape | undefined {
+  if (input.job.params.length !== 0) return undefined;
+  let shape = SHAPES.get(input.group);
+  if (shape === undefined || !sameNames(shape.names, input.target)) SHAPES.set(input.group, (shape = shapeOf(input.target, input.group)));
+  return shape.ok ? shape : undefined;
+}
+
+/** The discovered label set of a target as layers that share no name — the target's own labels first, the shared
+ * ones after (the pod's, the group's, the job defaults) — and whether a "" value in them reads as absent; undefined
+ * when the set must be built (discoveredLabels). For reading many targets without building their sets: the shared
+ * layers are the same objects for every target of a pod or group. */
+export function discoveredLayers(input: Omit<PopulateInput, 'trace'>): { own: Labels; shared: Labels[]; skipEmpty: boolean } | undefined {
+  const shape = layeredShape(input);
+  if (!shape) return undefined;
+  const defaults = defaultsLayer(input.job, input.profile, input.group, shape.plain);
+  const shared = input.under === undefined ? [input.group, defaults] : [input.under, input.group, defaults];
+  return { own: input.target, shared, skipEmpty: input.profile.targets.emptyDiscoveredLabelsVanish };
+}
+
 /** The drop reason naming a rule: one read-only object per rule (most targets of a run are dropped, by few rules). */
 const DROP_REASONS = new WeakMap<RelabelRule, DropReason>();
 function dropReason(rule: RelabelRule): DropReason {
@@ -271,12 +291,7 @@ const LAYERS3: Labels[] = [{}, {}, {}];
 export function populate(input: PopulateInput): PopulateOutcome {
   const steps: TraceStep[] | undefined = input.trace ? [] : undefined;
   const { job, profile } = input;
-  let shape: Shape | undefined;
-  if (!steps && job.params.length === 0) {
-    shape = SHAPES.get(input.group);
-    if (shape === undefined || !sameNames(shape.names, input.target)) SHAPES.set(input.group, (shape = shapeOf(input.target, input.group)));
-    if (!shape.ok) shape = undefined;
-  }
+  const shape = steps ? undefined : layeredShape(input);
   const discovered = shape ? undefined : discoveredLabels(input, steps);
   // Meta labels are deleted after relabeling. Without a trace nothing shows the set before that, so the copy leaves
   // them out (the checks below read no __meta_* label); with a trace the full set is copied and they are removed in
