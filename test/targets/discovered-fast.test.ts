@@ -10,9 +10,10 @@ import { ingest } from '../../src/engine/ingest/ingest.ts';
 import type { Labels } from '../../src/engine/labels.ts';
 import { getProfile } from '../../src/engine/profiles/index.ts';
 import { buildJobTargets, discoveredLabel, peekDiscoveredLabels, someDiscoveredLabel } from '../../src/engine/targets/build.ts';
+import { discoveredLabel as discoveredLabelOf, discoveredLabels } from '../../src/engine/targets/populate.ts';
 import type { JobTargets, Target } from '../../src/engine/targets/types.ts';
 
-const NAMES = ['__address__', '__meta_a', '__meta_b', 'job', 'x', '__scheme__', '__metrics_path__', '__proto__', 'constructor', '__scrape_interval__'];
+const NAMES = ['__address__', '__meta_a', '__meta_b', 'job', 'x', '__scheme__', '__metrics_path__', '__proto__', 'constructor', '__scrape_interval__', '__param_module'];
 const VALUES = ['a', 'b:1', 'true', '10.0.0.1:80', 'http', '/m', '30s'];
 const RULES = [
   '{source_labels: [__meta_a], regex: a, action: keep}',
@@ -57,6 +58,25 @@ function summary(jt: JobTargets): unknown[] {
 
 /** Targets whose discovered labels are not built yet. */
 const unbuilt = (jt: JobTargets) => [...jt.active, ...jt.dropped, ...jt.failed, ...jt.duplicates].filter((t) => Object.getOwnPropertyDescriptor(t, 'discoveredLabels')?.get !== undefined);
+
+describe('one discovered label without the set (populate.ts discoveredLabel)', () => {
+  for (const profileId of ['prometheus-3.14', 'prometheus-2.42'] as const) {
+    it(`${profileId}: the value the built set has, for any target, pod and group labels, params and name`, () => {
+      const profile = getProfile(profileId)!;
+      fc.assert(
+        fc.property(labelsArb(NAMES), fc.option(labelsArb(['__meta_p', 'x', 'job', '__meta_a'])), labelsArb([...NAMES, '__meta_g']), fc.constantFrom('', '  params: {module: [m]}\n', '  params: {module: [""]}\n'), (target, under, group, params) => {
+          const { config } = parseConfig(ingest([{ name: 'c.yml', text: `scrape_configs:\n- job_name: j\n  scheme: https\n${params}` }]).configs, profile);
+          const input = { target, under: under ?? undefined, group, job: config.scrapeConfigs[0]!, global: config.global, profile };
+          const built = discoveredLabels(input);
+          for (const n of [...NAMES, '__meta_g', '__meta_p', '__scrape_timeout__', '__scrape_native_histograms__', 'toString', 'nope']) {
+            expect([n, discoveredLabelOf(input, n)]).toEqual([n, Object.prototype.hasOwnProperty.call(built, n) ? built[n] : undefined]);
+          }
+        }),
+        { numRuns: 1500, seed: 20261125 },
+      );
+    });
+  }
+});
 
 describe('discovered labels: fast path (untraced) = key-by-key path (traced)', () => {
   for (const profileId of ['prometheus-3.14', 'prometheus-2.42'] as const) {

@@ -5,7 +5,7 @@ import type { GlobalConfig, ScrapeConfig } from '../config/types.ts';
 import type { TargetGroup } from '../discovery/types.ts';
 import { labelsEqual, labelsHash, type Labels } from '../labels.ts';
 import type { Profile } from '../profiles/types.ts';
-import { discoveredLabels, discoveredLayers, populate, underValid, type PopulateInput } from './populate.ts';
+import { discoveredLabel as discoveredLabelOf, discoveredLabels, discoveredLayers, populate, underValid, type PopulateInput } from './populate.ts';
 import { targetLabels } from '../discovery/common.ts';
 import { populateVm, type VmPopulateOutcome } from './populate-vmagent.ts';
 import type { JobTargets, ObjectRef, Target } from './types.ts';
@@ -116,18 +116,9 @@ export function someDiscoveredLabel(t: Target, test: (name: string, value: strin
 /** One label of a target's discovered set (undefined: not in it), read without building the set. */
 export function discoveredLabel(t: Target, name: string): string | undefined {
   const input = unbuiltInput(t);
-  const layers = input && discoveredLayers(input);
-  if (!layers) {
-    const l = input ? discoveredLabels(input) : t.discoveredLabels;
-    return Object.prototype.hasOwnProperty.call(l, name) ? l[name] : undefined;
-  }
-  // The layers share no name: the one holding it answers.
-  for (const l of [layers.own, ...layers.shared]) {
-    if (!Object.prototype.hasOwnProperty.call(l, name)) continue;
-    const v = l[name] as string;
-    return layers.skipEmpty && v === '' ? undefined : v;
-  }
-  return undefined;
+  if (input) return discoveredLabelOf(input, name);
+  const l = t.discoveredLabels;
+  return Object.prototype.hasOwnProperty.call(l, name) ? l[name] : undefined;
 }
 
 /** `{...t, ...fields}` that leaves unbuilt discovered labels unbuilt (a spread would read them). */

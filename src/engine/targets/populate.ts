@@ -195,6 +195,56 @@ function cloneable(target: Labels, vanish: boolean): boolean {
   return true;
 }
 
+/** One label of discoveredLabels(input) (undefined: not in the set), without building the set: the same rules, for one
+ * name. */
+export function discoveredLabel(input: Omit<PopulateInput, 'trace'>, name: string): string | undefined {
+  // Assigning "__proto__" sets nothing: the built set never holds it.
+  if (name === '__proto__') return undefined;
+  const { target, under, group, job, profile } = input;
+  const own = Object.prototype.hasOwnProperty;
+  let v: string | undefined;
+  // The target's labels are {...target, ...under}; a group label counts only when the target has no such name.
+  if (under !== undefined && own.call(under, name)) v = under[name];
+  else if (own.call(target, name)) v = target[name];
+  else if (own.call(group, name)) v = group[name];
+  if (v === '' && profile.targets.emptyDiscoveredLabelsVanish) v = undefined;
+  const d = defaultValue(job, profile, name);
+  if (d !== undefined && !v) v = d === '' ? undefined : d;
+  if (job.params.length && name.startsWith('__param_')) {
+    for (const [k, vs] of job.params) {
+      if (vs.length === 0 || `__param_${k}` !== name) continue;
+      if (profile.targets.configParamsOverrideSD || !v) v = vs[0] === '' ? undefined : vs[0];
+    }
+  }
+  return v;
+}
+
+/** The job default PopulateDiscoveredLabels sets for this name, if it sets one. */
+function defaultValue(job: ScrapeConfig, profile: Profile, name: string): string | undefined {
+  switch (name) {
+    case 'job':
+      return job.jobName;
+    case '__scrape_interval__':
+      return jobDefaults(job).interval;
+    case '__scrape_timeout__':
+      return jobDefaults(job).timeout;
+    case '__metrics_path__':
+      return job.metricsPath;
+    case '__scheme__':
+      return job.scheme;
+  }
+  if (!profile.targets.histogramLabels) return undefined;
+  switch (name) {
+    case '__scrape_native_histograms__':
+      return jobDefaults(job).nativeHistograms;
+    case '__always_scrape_classic_histograms__':
+      return jobDefaults(job).alwaysClassic;
+    case '__convert_classic_histograms_to_nhcb__':
+      return jobDefaults(job).convertNhcb;
+  }
+  return undefined;
+}
+
 /** PopulateDiscoveredLabels: target labels, then group labels the target lacks, then job defaults and params. */
 export function discoveredLabels(input: Omit<PopulateInput, 'trace'>, steps?: TraceStep[]): Labels {
   const { group, job, profile } = input;
