@@ -2,7 +2,7 @@
 export { run, type RunOptions, type RunProgress, type RunResult } from './run.ts';
 export { toApiTargets, type ApiTargets, type ApiActiveTarget, type ApiDroppedTarget, type ApiFailedTarget } from './targets/api.ts';
 export type { Target, JobTargets, DropReason, FailCode, TargetState, ObjectRef } from './targets/types.ts';
-export { discoveredLabel, peekDiscoveredLabels, someDiscoveredLabel } from './targets/build.ts';
+export { discoveredLabel, someDiscoveredLabel } from './targets/build.ts';
 export type { TraceStep, RuleRef, RuleOrigin, ImplicitStepKind } from './trace.ts';
 export { formatDiagnostic, type Diagnostic, type DiagnosticCode, type SourcePos, type SourceRange, type Severity } from './diagnostics.ts';
 export { type Labels, formatLabels, sortLabels } from './labels.ts';
