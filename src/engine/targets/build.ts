@@ -7,7 +7,7 @@ import { labelsEqual, labelsHash, type Labels } from '../labels.ts';
 import type { Profile } from '../profiles/types.ts';
 import { discoveredLabel as discoveredLabelOf, discoveredLabels, discoveredLayers, populate, underValid, type PopulateInput } from './populate.ts';
 import { targetLabels } from '../discovery/common.ts';
-import { populateVm, type VmPopulateOutcome } from './populate-vmagent.ts';
+import { populateVm, vmDiscoveredLabels, type VmPopulateOutcome } from './populate-vmagent.ts';
 import type { JobTargets, ObjectRef, Target } from './types.ts';
 
 export interface JobGroups {
@@ -45,6 +45,13 @@ const LAZY_JOB = Symbol('discovered labels: the job');
 type JobInput = Pick<PopulateInput, 'job' | 'global' | 'profile'>;
 type LazyTarget = Target & { [LAZY]: TargetGroup; [LAZY_JOB]: JobInput };
 
+const isVm = (input: Omit<PopulateInput, 'trace'>): boolean => input.profile.engine === 'vmagent';
+
+/** A lazy target's discovered labels as its engine builds them (vmagent: merged and sorted). */
+function buildDiscovered(input: Omit<PopulateInput, 'trace'>): Labels {
+  return isVm(input) ? vmDiscoveredLabels(input) : discoveredLabels(input);
+}
+
 /** The populate input of a lazy target, from its group and index (a target holds references, not an input object). */
 function lazyInput(t: LazyTarget): Omit<PopulateInput, 'trace'> {
   const g = t[LAZY];
@@ -58,7 +65,7 @@ function lazyInput(t: LazyTarget): Omit<PopulateInput, 'trace'> {
  * property, which spreads, JSON.stringify and structured cloning see as any other. */
 const LAZY_DISCOVERED: PropertyDescriptor = {
   get(this: LazyTarget): Labels {
-    const value = discoveredLabels(lazyInput(this));
+    const value = buildDiscovered(lazyInput(this));
     Object.defineProperty(this, 'discoveredLabels', { value, writable: true, enumerable: true, configurable: true });
     return value;
   },
@@ -79,7 +86,7 @@ function unbuiltInput(t: Target): Omit<PopulateInput, 'trace'> | undefined {
 /** A target's discovered labels without keeping them when they were not built yet. */
 export function peekDiscoveredLabels(t: Target): Labels {
   const input = unbuiltInput(t);
-  return input ? discoveredLabels(input) : t.discoveredLabels;
+  return input ? buildDiscovered(input) : t.discoveredLabels;
 }
 
 /** Whether some label of a target's discovered set passes `test`, read without building the set (a filter reads every
@@ -87,9 +94,9 @@ export function peekDiscoveredLabels(t: Target): Labels {
  * a group's, the job defaults), for this one test. */
 export function someDiscoveredLabel(t: Target, test: (name: string, value: string) => boolean, seen?: WeakMap<Labels, boolean>): boolean {
   const input = unbuiltInput(t);
-  const layers = input && discoveredLayers(input);
+  const layers = input && !isVm(input) ? discoveredLayers(input) : undefined;
   if (!layers) {
-    const l = input ? discoveredLabels(input) : t.discoveredLabels;
+    const l = input ? buildDiscovered(input) : t.discoveredLabels;
     for (const k in l) if (test(k, l[k] as string)) return true;
     return false;
   }
@@ -116,8 +123,8 @@ export function someDiscoveredLabel(t: Target, test: (name: string, value: strin
 /** One label of a target's discovered set (undefined: not in it), read without building the set. */
 export function discoveredLabel(t: Target, name: string): string | undefined {
   const input = unbuiltInput(t);
-  if (input) return discoveredLabelOf(input, name);
-  const l = t.discoveredLabels;
+  if (input && !isVm(input)) return discoveredLabelOf(input, name);
+  const l = input ? buildDiscovered(input) : t.discoveredLabels;
   return Object.prototype.hasOwnProperty.call(l, name) ? l[name] : undefined;
 }
 

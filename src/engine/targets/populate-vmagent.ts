@@ -7,8 +7,10 @@ import { formatGoDuration, formatPromDuration } from '../config/duration.ts';
 import { durationValue } from '../config/vm-duration.ts';
 import { compareStrings, type Labels } from '../labels.ts';
 import type { Profile } from '../profiles/types.ts';
-import { ruleRef } from '../relabel/summary.ts';
-import { applyRelabelVm } from '../relabel/vmagent/index.ts';
+import { applyRelabelVm, runVmRules, VmLabels } from '../relabel/vmagent/index.ts';
+import { sortGo } from '../relabel/builder.ts';
+import type { RelabelRule } from '../relabel/types.ts';
+import { dropReason } from './populate.ts';
 import type { TraceStep } from '../trace.ts';
 import { goUrlParseError } from './go-url-parse.ts';
 import { encodeValues } from './scrape-url.ts';
@@ -26,7 +28,8 @@ export interface VmPopulateInput {
 }
 
 interface VmCommon {
-  discovered: Labels;
+  /** Absent when not built (never with a trace): vmDiscoveredLabels(input) builds it. */
+  discovered: Labels | undefined;
   trace?: TraceStep[];
   /** The address vmagent names in its "cannot create … target" log line (the discovered __address__). */
   address: string;
@@ -69,6 +72,87 @@ export function vmDiscoveredLabels(input: Omit<VmPopulateInput, 'trace'>): Label
   return out;
 }
 
+/** The merged, sorted label list of mergeLabels as two arrays, without the object: for the targets of one group with
+ * the same names the sorted names and where each value comes from are kept (per job and group), so the next target
+ * costs a walk over its names. Undefined for a "__proto__" name (the general path decides). */
+interface VmShape {
+  profile: Profile;
+  global: GlobalConfig;
+  /** The target's names the shape was made for, in order. */
+  names: string[];
+  /** The merged names, sorted as vmagent sorts them. */
+  sorted: string[];
+  /** For each sorted name: 0 the target's value, 1 the group's, 2 `fixed`'s. */
+  from: Uint8Array;
+  fixed: string[];
+}
+const VM_SHAPES = new WeakMap<ScrapeConfig, WeakMap<Labels, VmShape>>();
+
+function sameNames(names: string[], target: Labels): boolean {
+  let i = 0;
+  for (const k in target) {
+    if (names[i] !== k) return false;
+    i++;
+  }
+  return i === names.length;
+}
+
+function vmShape(input: Omit<VmPopulateInput, 'trace'>): VmShape | undefined {
+  const { target, group, job, global, profile } = input;
+  let byGroup = VM_SHAPES.get(job);
+  const hit = byGroup?.get(group);
+  if (hit !== undefined && hit.profile === profile && hit.global === global && sameNames(hit.names, target)) return hit;
+  const own = Object.prototype.hasOwnProperty;
+  if (own.call(target, '__proto__') || own.call(group, '__proto__') || own.call(global.externalLabels, '__proto__')) return undefined;
+  // The fixed part, in mergeLabels' order (a later one wins): external labels (1.79), job defaults, params.
+  const fmt = profile.targets.durationFormat === 'go' ? formatGoDuration : formatPromDuration;
+  const fixed = new Map<string, string>();
+  if (profile.targets.externalLabelsInTargets) for (const k in global.externalLabels) fixed.set(k, global.externalLabels[k] as string);
+  fixed.set('job', job.jobName);
+  fixed.set('__address__', target['__address__'] ?? '');
+  fixed.set('__scheme__', job.scheme);
+  fixed.set('__metrics_path__', job.metricsPath);
+  fixed.set('__scrape_interval__', fmt(job.scrapeInterval));
+  fixed.set('__scrape_timeout__', fmt(job.scrapeTimeout));
+  for (const [k, vs] of job.params) if (vs.length > 0) fixed.set(`__param_${k}`, vs[0] as string);
+  const all = new Set<string>([...fixed.keys(), ...Object.keys(group), ...Object.keys(target)]);
+  const sorted = [...all];
+  sortGo(sorted);
+  const from = new Uint8Array(sorted.length);
+  const fixedValues: string[] = new Array(sorted.length).fill('');
+  sorted.forEach((n, i) => {
+    if (own.call(target, n)) from[i] = 0;
+    else if (own.call(group, n)) from[i] = 1;
+    else {
+      from[i] = 2;
+      fixedValues[i] = fixed.get(n) as string;
+    }
+  });
+  // `__address__` without a target value is ""; a target without one is rare enough to take the general path.
+  if (!own.call(target, '__address__')) return undefined;
+  const shape: VmShape = { profile, global, names: Object.keys(target), sorted, from, fixed: fixedValues };
+  if (byGroup === undefined) VM_SHAPES.set(job, (byGroup = new WeakMap()));
+  byGroup.set(group, shape);
+  return shape;
+}
+
+/** vmDiscoveredLabels as a fresh label list, or undefined when the general path must build the object. */
+function vmMergedList(input: Omit<VmPopulateInput, 'trace'>): VmLabels | undefined {
+  if (input.under !== undefined) return undefined;
+  const shape = vmShape(input);
+  if (shape === undefined) return undefined;
+  const { target, group } = input;
+  const n = shape.sorted.length;
+  const vs: string[] = new Array(n);
+  const from = shape.from;
+  for (let i = 0; i < n; i++) {
+    const k = shape.sorted[i] as string;
+    const f = from[i];
+    vs[i] = f === 0 ? (target[k] as string) : f === 1 ? (group[k] as string) : (shape.fixed[i] as string);
+  }
+  return VmLabels.fromLists(shape.sorted.slice(), vs);
+}
+
 /** addMissingPort: `:443` for https, `:80` otherwise, unless the address has a `:` anywhere. */
 function addMissingPort(addr: string, tls: boolean): string {
   return addr.includes(':') ? addr : addr + (tls ? ':443' : ':80');
@@ -105,21 +189,28 @@ export function populateVm(input: VmPopulateInput): VmPopulateOutcome {
   const { job, profile } = input;
   const tp = profile.targets;
   const steps: TraceStep[] | undefined = input.trace ? [] : undefined;
-  const discovered = vmDiscoveredLabels(input);
+  // Untraced: the merged list straight from the target and group, the discovered object built only when read.
+  const list = steps ? undefined : vmMergedList(input);
+  const discovered = list ? undefined : vmDiscoveredLabels(input);
   const address = input.target['__address__'] ?? '';
   const withExternal = tp.externalLabelsInTargets && Object.keys(input.global.externalLabels).length > 0;
   if (steps) steps.push({ implicit: 'job-defaults', note: `labels of job "${job.jobName}" merged under the discovered ones${withExternal ? ', global external_labels first (vmagent before 1.82)' : ''}; empty values are kept`, before: { ...input.group, ...input.target }, after: { ...discovered }, keep: true });
-  let rel: ReturnType<typeof applyRelabelVm>;
+  let rel: { labels: Labels; droppedBy?: RelabelRule | undefined; steps?: TraceStep[] };
   try {
-    rel = applyRelabelVm(discovered, job.relabelConfigs, profile, { trace: input.trace });
+    if (list) {
+      const droppedBy = runVmRules(list, job.relabelConfigs, profile);
+      rel = droppedBy ? { labels: {}, droppedBy } : { labels: list.labels() };
+    } else {
+      const r = applyRelabelVm(discovered!, job.relabelConfigs, profile, { trace: input.trace });
+      rel = { labels: r.labels, droppedBy: r.dropped ? r.droppedBy : undefined, ...(r.steps ? { steps: r.steps } : {}) };
+    }
   } catch (e) {
     if (!(e instanceof ExpansionTooLarge)) throw e;
-    return { state: 'failed', discovered, address: discovered['__address__'] ?? '', code: 'LABEL_TOO_LARGE', message: e.message, trace: steps };
+    return { state: 'failed', discovered, address: (discovered ?? input.target)['__address__'] ?? '', code: 'LABEL_TOO_LARGE', message: e.message, trace: steps };
   }
   if (steps && rel.steps) steps.push(...rel.steps);
-  if (rel.dropped) {
-    const rule = rel.droppedBy!;
-    return { state: 'dropped', discovered, address, reason: { kind: 'relabel', rule: ruleRef(rule) }, trace: steps };
+  if (rel.droppedBy) {
+    return { state: 'dropped', discovered, address, reason: dropReason(rel.droppedBy), trace: steps };
   }
   const lb: Labels = {};
   for (const k of Object.keys(rel.labels)) if (!k.startsWith('__meta_')) lb[k] = rel.labels[k] as string;

@@ -319,7 +319,7 @@ export function discoveredLayers(input: Omit<PopulateInput, 'trace'>): { own: La
 
 /** The drop reason naming a rule: one read-only object per rule (most targets of a run are dropped, by few rules). */
 const DROP_REASONS = new WeakMap<RelabelRule, DropReason>();
-function dropReason(rule: RelabelRule): DropReason {
+export function dropReason(rule: RelabelRule): DropReason {
   let r = DROP_REASONS.get(rule);
   if (r === undefined) {
     const ref = ruleRef(rule);

@@ -79,3 +79,21 @@ export function applyRelabelVm(labels: Labels, rules: RelabelRule[], profile: Pr
   if (steps) r.steps = steps;
   return r;
 }
+
+/** The rules over a label list (changed in place), without a trace: the dropping rule, if any (applyRelabelVm's
+ * loop; the result labels are read from the list by the caller). */
+export function runVmRules(ll: VmLabels, rules: RelabelRule[], profile: Profile): RelabelRule | undefined {
+  const ctx: ActionContext = { profile: profile.relabel, notes: null };
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i] as RelabelRule;
+    const cond = rule.vm?.if;
+    if (cond && !cond.match(ll)) {
+      if (rule.action === 'keep') return rule;
+      continue;
+    }
+    const fn = VM_ACTIONS.get(rule.action);
+    const keep = fn ? fn(rule, ll, concatLabelValues(rule, ll), ctx) : true;
+    if (!keep || ll.size === 0) return rule;
+  }
+  return undefined;
+}

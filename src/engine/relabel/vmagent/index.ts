@@ -6,7 +6,7 @@ import { VM_ACTIONS } from './apply.ts';
 const PROMETHEUS_NAMES = new Set(['replace', 'keep', 'drop', 'keepequal', 'dropequal', 'hashmod', 'lowercase', 'uppercase', 'labelmap', 'labeldrop', 'labelkeep']);
 for (const [name, fn] of VM_ACTIONS) if (!PROMETHEUS_NAMES.has(name)) registerRelabelAction(name, fn);
 
-export { applyRelabelVm, VM_ACTIONS } from './apply.ts';
+export { applyRelabelVm, runVmRules, VM_ACTIONS } from './apply.ts';
 export { VmLabels } from './labels.ts';
 export { xxhash64, hashmodXxhash } from './xxhash64.ts';
 export type { VmRuleExtras, VmIfExpression, VmMatcher } from './types.ts';

@@ -11,8 +11,25 @@ export class VmLabels implements LabelAccess {
   /** Nothing changed since construction and no value is "": labels() may hand back the input. */
   private pristine: boolean;
 
+  /** Labels already merged and sorted (targets/populate-vmagent.ts vmMergedLists): `ns` is the caller's own copy;
+   * labels() then builds the object when asked. */
+  static fromLists(ns: string[], vs: string[]): VmLabels {
+    return new VmLabels(null, ns, vs);
+  }
+
+  /** The input object, handed back by labels() while nothing changed (null: made from lists). */
+  private base: Labels | null;
+
   /** vmagent sorts the merged labels by name before relabeling (mergeLabels: SortLabelsStable). */
-  constructor(private readonly base: Labels) {
+  constructor(base: Labels | null, listNames: string[] = [], listValues: string[] = []) {
+    this.base = base;
+    if (base === null) {
+      // (Fields set in the same order on both paths: one hidden class.)
+      this.ns = listNames;
+      this.vs = listValues;
+      this.pristine = false;
+      return;
+    }
     const keys = Object.keys(base);
     // Discovered labels arrive sorted (populate-vmagent builds them so); sort otherwise, in Go byte order.
     let sorted = true;
@@ -109,6 +126,6 @@ export class VmLabels implements LabelAccess {
 
   /** removeEmptyLabels, then the labels as an object (the input object itself when nothing changed). */
   labels(): Labels {
-    return this.pristine ? this.base : this.snapshot();
+    return this.pristine && this.base !== null ? this.base : this.snapshot();
   }
 }
