@@ -86,7 +86,10 @@ interface VmShape {
   from: Uint8Array;
   fixed: string[];
 }
-const VM_SHAPES = new WeakMap<ScrapeConfig, WeakMap<Labels, VmShape>>();
+/** Per job and group: the last few shapes, most recent first (a group's targets alternate between a few name sets:
+ * with and without container port labels, one per pod template). */
+const VM_SHAPES = new WeakMap<ScrapeConfig, WeakMap<Labels, VmShape[]>>();
+const SHAPES_PER_GROUP = 4;
 
 function sameNames(names: string[], target: Labels): boolean {
   let i = 0;
@@ -100,8 +103,10 @@ function sameNames(names: string[], target: Labels): boolean {
 function vmShape(input: Omit<VmPopulateInput, 'trace'>): VmShape | undefined {
   const { target, group, job, global, profile } = input;
   let byGroup = VM_SHAPES.get(job);
-  const hit = byGroup?.get(group);
-  if (hit !== undefined && hit.profile === profile && hit.global === global && sameNames(hit.names, target)) return hit;
+  const kept = byGroup?.get(group);
+  if (kept !== undefined) {
+    for (const hit of kept) if (hit.profile === profile && hit.global === global && sameNames(hit.names, target)) return hit;
+  }
   const own = Object.prototype.hasOwnProperty;
   if (own.call(target, '__proto__') || own.call(group, '__proto__') || own.call(global.externalLabels, '__proto__')) return undefined;
   // The fixed part, in mergeLabels' order (a later one wins): external labels (1.79), job defaults, params.
@@ -132,7 +137,7 @@ function vmShape(input: Omit<VmPopulateInput, 'trace'>): VmShape | undefined {
   if (!own.call(target, '__address__')) return undefined;
   const shape: VmShape = { profile, global, names: Object.keys(target), sorted, from, fixed: fixedValues };
   if (byGroup === undefined) VM_SHAPES.set(job, (byGroup = new WeakMap()));
-  byGroup.set(group, shape);
+  byGroup.set(group, [shape, ...(kept ?? []).slice(0, SHAPES_PER_GROUP - 1)]);
   return shape;
 }
 
