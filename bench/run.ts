@@ -126,11 +126,15 @@ for (const pods of sizes) {
     const y = time(() => run([{ name: 'dump.yaml', text: yaml }, cfg], { profile: 'prometheus-3.14' }));
     line('end to end (YAML → targets), 50 jobs', `${y.ms.toFixed(0)} ms`);
   }
-  {
+  if (pods <= 10_000) {
     // The same run with vmagent's semantics (each target's labels merged and sorted whole, label lists).
     const v = time(() => run([{ name: 'dump.json', text: json }, cfg], { profile: 'vmagent-1.150' }), 2);
     line('end to end (JSON → targets), 50 jobs, vmagent-1.150', `${v.ms.toFixed(0)} ms`);
     line('  ratio end-to-end / JSON.parse', `${(v.ms / parse.ms).toFixed(1)}x`, '<= 3x');
+  } else {
+    // Each vmagent target holds its whole label set: next to this process's copies of the 50k cluster it would not
+    // fit the default heap.
+    line('end to end, 50 jobs, vmagent-1.150', 'not run above 10k pods');
   }
   for (const format of ['json', 'yaml'] as const) {
     const m = peakMemory(pods, format, format === 'json' ? json : yaml);
