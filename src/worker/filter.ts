@@ -58,7 +58,7 @@ export function parseFilter(q: string): Term[] {
   return terms;
 }
 
-/** Lower-cased label names (few distinct ones across a run). */
+/** Lower-cased label names, job names, target sources and rule summaries (each repeats over many targets). */
 const lowerNames = new Map<string, string>();
 function lowerName(k: string): string {
   let l = lowerNames.get(k);
@@ -84,11 +84,12 @@ function labelsHave(l: Labels | undefined, text: string, spansEquals: boolean): 
 /** A text term: the parts the page shows or names (job, source, URL, error, drop rule, `name=value` of every label).
  * `seen`: see DiscoveredReader. */
 function textMatches(t: Filterable, text: string, seen: WeakMap<Labels, boolean>): boolean {
-  if (t.job.toLowerCase().includes(text) || t.source.toLowerCase().includes(text)) return true;
+  // Job, source and rule texts repeat over many targets: lower-cased once each (lowerName's cache).
+  if (lowerName(t.job).includes(text) || lowerName(t.source).includes(text)) return true;
   if (t.scrapeUrl !== undefined && t.scrapeUrl.toLowerCase().includes(text)) return true;
   if (t.error !== undefined && t.error.toLowerCase().includes(text)) return true;
   const r = t.reason;
-  if (r && (r.kind === 'relabel' ? r.rule.summary : r.kind === 'duplicate' ? r.note : r.message).toLowerCase().includes(text)) return true;
+  if (r && (r.kind === 'relabel' ? lowerName(r.rule.summary) : (r.kind === 'duplicate' ? r.note : r.message).toLowerCase()).includes(text)) return true;
   const spans = text.includes('=');
   return labelsHave(t.labels, text, spans) || reader.some(t, (k, v) => labelHas(k, v, text, spans), seen);
 }

@@ -63,14 +63,21 @@ function lazyInput(t: LazyTarget): Omit<PopulateInput, 'trace'> {
  * they are built on first read, from the discovery's own target and group labels, which the run keeps anyway. One
  * descriptor for every target, so they all keep one hidden class; the first read (or a write) makes it a plain data
  * property, which spreads, JSON.stringify and structured cloning see as any other. */
+/** The discovered labels become a plain data property; the target no longer refers to its group (so a target
+ * with `[LAZY]` set is one whose labels are not built yet). */
+function settle(t: LazyTarget, value: Labels): void {
+  Object.defineProperty(t, 'discoveredLabels', { value, writable: true, enumerable: true, configurable: true });
+  (t as unknown as Record<symbol, unknown>)[LAZY] = undefined;
+}
+
 const LAZY_DISCOVERED: PropertyDescriptor = {
   get(this: LazyTarget): Labels {
     const value = buildDiscovered(lazyInput(this));
-    Object.defineProperty(this, 'discoveredLabels', { value, writable: true, enumerable: true, configurable: true });
+    settle(this, value);
     return value;
   },
   set(this: LazyTarget, value: Labels) {
-    Object.defineProperty(this, 'discoveredLabels', { value, writable: true, enumerable: true, configurable: true });
+    settle(this, value);
   },
   enumerable: true,
   configurable: true,
@@ -78,9 +85,7 @@ const LAZY_DISCOVERED: PropertyDescriptor = {
 
 /** The populate input of a target whose discovered labels are not built yet; undefined once they are. */
 function unbuiltInput(t: Target): Omit<PopulateInput, 'trace'> | undefined {
-  if ((t as LazyTarget)[LAZY] === undefined) return undefined;
-  const d = Object.getOwnPropertyDescriptor(t, 'discoveredLabels');
-  return d?.get === LAZY_DISCOVERED.get ? lazyInput(t as LazyTarget) : undefined;
+  return (t as LazyTarget)[LAZY] === undefined ? undefined : lazyInput(t as LazyTarget);
 }
 
 /** A target's discovered labels without keeping them when they were not built yet. */
@@ -131,7 +136,7 @@ export function discoveredLabel(t: Target, name: string): string | undefined {
 /** `{...t, ...fields}` that leaves unbuilt discovered labels unbuilt (a spread would read them). */
 function withFields(t: Target, fields: Partial<Target>): Target {
   const group = (t as LazyTarget)[LAZY];
-  if (group === undefined || Object.getOwnPropertyDescriptor(t, 'discoveredLabels')?.get === undefined) return { ...t, ...fields };
+  if (group === undefined) return { ...t, ...fields };
   const copy = {} as Target;
   for (const k of Object.keys(t) as (keyof Target)[]) if (k !== 'discoveredLabels') (copy as unknown as Record<string, unknown>)[k] = t[k];
   Object.assign(copy, fields);
