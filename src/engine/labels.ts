@@ -30,6 +30,44 @@ export function compareStrings(a: string, b: string): number {
   return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
 }
 
+/** Sorts like Go's sort.Strings (byte order). Native UTF-16 order equals UTF-8 byte order unless a surrogate
+ * is involved, so the slower exact comparison runs only then. */
+export function sortGo(names: string[]): void {
+  for (const n of names) {
+    for (let i = 0; i < n.length; i++) {
+      if ((n.charCodeAt(i) & 0xf800) === 0xd800) {
+        names.sort(compareStrings);
+        return;
+      }
+    }
+  }
+  if (names.length <= 24) {
+    // Insertion sort: labelmap sorts its few hits for every target, discovery the keys of every object's labels,
+    // and Array.prototype.sort allocates.
+    for (let i = 1; i < names.length; i++) {
+      const k = names[i] as string;
+      let j = i - 1;
+      while (j >= 0 && (names[j] as string) > k) {
+        names[j + 1] = names[j] as string;
+        j--;
+      }
+      names[j + 1] = k;
+    }
+    return;
+  }
+  names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Whether the label set has exactly these names, in this order (a target of the same shape as an earlier one). */
+export function sameKeys(names: readonly string[], l: Labels): boolean {
+  let i = 0;
+  for (const k in l) {
+    if (names[i] !== k) return false;
+    i++;
+  }
+  return i === names.length;
+}
+
 /** `{a="b", c="d"}` — the Prometheus way of printing a label set (keys sorted). */
 export function formatLabels(l: Labels): string {
   const parts = Object.keys(l)

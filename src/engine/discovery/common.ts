@@ -4,7 +4,7 @@
 // See prometheus discovery/kubernetes/kubernetes.go addObjectAnnotationsAndLabels, addObjectMetaLabels.
 import { diag, type Diagnostic, type DiagnosticCode, type Severity, type SourceRange } from '../diagnostics.ts';
 import type { KubeObject, StoredObject } from '../ingest/kinds.ts';
-import { compareStrings, type Labels } from '../labels.ts';
+import { sortGo, type Labels } from '../labels.ts';
 import type { RoleContext, TargetGroup } from './types.ts';
 
 /** Prefix of every Kubernetes meta label (metaLabelPrefix). */
@@ -55,34 +55,11 @@ function sanitizedName(name: string): string {
   return ln;
 }
 
-/** Sorts in compareStrings order; a short list (a pod's labels) by insertion, which allocates nothing. */
-function sortSmall(keys: string[]): void {
-  if (keys.length > 24) {
-    keys.sort(compareStrings);
-    return;
-  }
-  for (let i = 1; i < keys.length; i++) {
-    const k = keys[i] as string;
-    let j = i - 1;
-    while (j >= 0 && compareStrings(keys[j] as string, k) > 0) {
-      keys[j + 1] = keys[j] as string;
-      j--;
-    }
-    keys[j + 1] = k;
-  }
-}
-
 /** Whether a name occurs twice (a Set for long lists only). */
 function hasRepeat(names: string[]): boolean {
   if (names.length > 24) return new Set(names).size !== names.length;
   for (let i = 1; i < names.length; i++) for (let j = 0; j < i; j++) if (names[i] === names[j]) return true;
   return false;
-}
-
-/** Whether the names are in Go's byte order already (compareStrings order). */
-function sortedGo(keys: string[]): boolean {
-  for (let i = 1; i < keys.length; i++) if (compareStrings(keys[i - 1] as string, keys[i] as string) > 0) return false;
-  return true;
 }
 
 /** Go net.JoinHostPort: brackets the host when it contains a colon (IPv6), nothing else. */
@@ -154,8 +131,8 @@ export function putSanitized(
 ): void {
   if (!map) return;
   const keys = Object.keys(map);
-  // Kubernetes writes map keys sorted (Go's encoding/json), so the sort is mostly a check.
-  if (!sortedGo(keys)) sortSmall(keys);
+  // Kubernetes writes map keys sorted (Go's encoding/json): sorting them by insertion is then one pass.
+  sortGo(keys);
   // Two keys collide only when one of them changed in sanitising; the grouping below runs only then.
   let changed = false;
   const names: string[] = new Array(keys.length);

@@ -4,7 +4,7 @@
 // deleted names); the result object is built once at the end. Read-only rules (keep,
 // drop, …) never allocate, and V8 is spared the slow path of adding keys one by one to
 // a large object during the run.
-import { compareStrings, type Labels } from '../labels.ts';
+import type { Labels } from '../labels.ts';
 
 /** What an action reads and writes. LabelBuilder (Prometheus labels.Builder) and the vmagent label list
  * (relabel/vmagent/labels.ts, promrelabel's []Label) both provide it. */
@@ -226,33 +226,6 @@ export class LabelBuilder implements LabelAccess {
     for (let i = 0; i < this.addK.length; i++) put(o, this.addK[i] as string, this.addV[i] as string);
     return o;
   }
-}
-
-/** Sorts like Go's sort.Strings (byte order). Native UTF-16 order equals UTF-8 byte order unless a surrogate
- * is involved, so the slower exact comparison runs only then. */
-export function sortGo(names: string[]): void {
-  for (const n of names) {
-    for (let i = 0; i < n.length; i++) {
-      if ((n.charCodeAt(i) & 0xf800) === 0xd800) {
-        names.sort(compareStrings);
-        return;
-      }
-    }
-  }
-  if (names.length <= 24) {
-    // Insertion sort: labelmap sorts its few hits for every target, and Array.prototype.sort allocates.
-    for (let i = 1; i < names.length; i++) {
-      const k = names[i] as string;
-      let j = i - 1;
-      while (j >= 0 && (names[j] as string) > k) {
-        names[j + 1] = names[j] as string;
-        j--;
-      }
-      names[j + 1] = k;
-    }
-    return;
-  }
-  names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 function put(o: Labels, k: string, v: string): void {

@@ -5,10 +5,9 @@ import type { GlobalConfig, ScrapeConfig } from '../config/types.ts';
 import { ExpansionTooLarge } from '../relabel/expand.ts';
 import { formatGoDuration, formatPromDuration } from '../config/duration.ts';
 import { durationValue } from '../config/vm-duration.ts';
-import { compareStrings, type Labels } from '../labels.ts';
+import { compareStrings, sameKeys, sortGo, type Labels } from '../labels.ts';
 import type { Profile } from '../profiles/types.ts';
 import { applyRelabelVm, runVmRules, VmLabels } from '../relabel/vmagent/index.ts';
-import { sortGo } from '../relabel/builder.ts';
 import type { RelabelRule } from '../relabel/types.ts';
 import { dropReason } from './populate.ts';
 import type { TraceStep } from '../trace.ts';
@@ -91,21 +90,12 @@ interface VmShape {
 const VM_SHAPES = new WeakMap<ScrapeConfig, WeakMap<Labels, VmShape[]>>();
 const SHAPES_PER_GROUP = 4;
 
-function sameNames(names: string[], target: Labels): boolean {
-  let i = 0;
-  for (const k in target) {
-    if (names[i] !== k) return false;
-    i++;
-  }
-  return i === names.length;
-}
-
 function vmShape(input: Omit<VmPopulateInput, 'trace'>): VmShape | undefined {
   const { target, group, job, global, profile } = input;
   let byGroup = VM_SHAPES.get(job);
   const kept = byGroup?.get(group);
   if (kept !== undefined) {
-    for (const hit of kept) if (hit.profile === profile && hit.global === global && sameNames(hit.names, target)) return hit;
+    for (const hit of kept) if (hit.profile === profile && hit.global === global && sameKeys(hit.names, target)) return hit;
   }
   const own = Object.prototype.hasOwnProperty;
   if (own.call(target, '__proto__') || own.call(group, '__proto__') || own.call(global.externalLabels, '__proto__')) return undefined;

@@ -4,7 +4,7 @@
 import type { GlobalConfig, ScrapeConfig } from '../config/types.ts';
 import { ExpansionTooLarge } from '../relabel/expand.ts';
 import { formatPromDuration, parsePromDuration } from '../config/duration.ts';
-import type { Labels } from '../labels.ts';
+import { sameKeys, type Labels } from '../labels.ts';
 import type { Profile } from '../profiles/types.ts';
 import { applyRelabel, runRules } from '../relabel/apply.ts';
 import { LabelBuilder } from '../relabel/builder.ts';
@@ -117,16 +117,6 @@ interface Shape {
 const SHAPES = new WeakMap<Labels, Shape>();
 /** Every name PopulateDiscoveredLabels may set as a job default (whatever the profile). */
 const DEFAULT_NAMES = ['job', '__scrape_interval__', '__scrape_timeout__', '__metrics_path__', '__scheme__', '__scrape_native_histograms__', '__always_scrape_classic_histograms__', '__convert_classic_histograms_to_nhcb__'];
-
-/** Whether the target has exactly these names, in this order. */
-function sameNames(names: string[], target: Labels): boolean {
-  let i = 0;
-  for (const k in target) {
-    if (names[i] !== k) return false;
-    i++;
-  }
-  return i === names.length;
-}
 
 function shapeOf(target: Labels, group: Labels): Shape {
   const own = Object.prototype.hasOwnProperty;
@@ -301,7 +291,7 @@ export function discoveredLabels(input: Omit<PopulateInput, 'trace'>, steps?: Tr
 function layeredShape(input: Omit<PopulateInput, 'trace'>): Shape | undefined {
   if (input.job.params.length !== 0) return undefined;
   let shape = SHAPES.get(input.group);
-  if (shape === undefined || !sameNames(shape.names, input.target)) SHAPES.set(input.group, (shape = shapeOf(input.target, input.group)));
+  if (shape === undefined || !sameKeys(shape.names, input.target)) SHAPES.set(input.group, (shape = shapeOf(input.target, input.group)));
   return shape.ok ? shape : undefined;
 }
 

@@ -3,7 +3,7 @@
 // a sorted Labels slice; 3.x walks the builder's insertion order, which follows Go map
 // iteration and is effectively random. We walk sorted order for both and say so when
 // two sources map to one name, because only then does the order matter.
-import { sortGo } from '../builder.ts';
+import { sortGo } from '../../labels.ts';
 import { goReplaceAll } from '../expand.ts';
 import type { ActionFn } from './context.ts';
 import { q } from './context.ts';

@@ -3,7 +3,8 @@
 // value (removeEmptyLabels drops such labels after the last rule), reads take the first label of a name
 // (GetLabelByName), and labelmap_all can rename in place (duplicates are possible, as in vmagent).
 import type { Labels } from '../../labels.ts';
-import { sortGo, type LabelAccess } from '../builder.ts';
+import type { LabelAccess } from '../builder.ts';
+import { sortGo } from '../../labels.ts';
 
 export class VmLabels implements LabelAccess {
   ns: string[];
