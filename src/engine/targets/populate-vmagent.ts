@@ -75,75 +75,89 @@ export function vmDiscoveredLabels(input: Omit<VmPopulateInput, 'trace'>): Label
  * the same names the sorted names and where each value comes from are kept (per job and group), so the next target
  * costs a walk over its names. Undefined for a "__proto__" name (the general path decides). */
 interface VmShape {
-  profile: Profile;
-  global: GlobalConfig;
+  /** The names of the job's fixed labels (JobFixed.key) the shape was made with. */
+  fixedKey: string;
   /** The target's names the shape was made for, in order. */
   names: string[];
   /** The merged names, sorted as vmagent sorts them. */
   sorted: string[];
-  /** For each sorted name: 0 the target's value, 1 the group's, 2 `fixed`'s. */
+  /** For each sorted name: 0 the target's value, 1 the group's, 2 the job's fixed value. */
   from: Uint8Array;
-  fixed: string[];
 }
-/** Per job and group: the last few shapes, most recent first (a group's targets alternate between a few name sets:
- * with and without container port labels, one per pod template). */
-const VM_SHAPES = new WeakMap<ScrapeConfig, WeakMap<Labels, VmShape[]>>();
+/** Per group: the last few shapes, most recent first (a group's targets alternate between a few name sets: with and
+ * without container port labels, one per pod template). A shape depends on names only, so the jobs that share a
+ * group (run.ts) share its shapes too. */
+const VM_SHAPES = new WeakMap<Labels, VmShape[]>();
 const SHAPES_PER_GROUP = 4;
 
-function vmShape(input: Omit<VmPopulateInput, 'trace'>): VmShape | undefined {
-  const { target, group, job, global, profile } = input;
-  let byGroup = VM_SHAPES.get(job);
-  const kept = byGroup?.get(group);
+/** A job's fixed labels, in mergeLabels' order (a later one wins): external labels (1.79), job defaults, params
+ * (`__address__` is always the target's: a target without one takes the general path). */
+interface JobFixed {
+  profile: Profile;
+  global: GlobalConfig;
+  /** The job fields the values were made from (a changed job is never served stale values). */
+  from: readonly unknown[];
+  values: Map<string, string>;
+  /** The names, joined: shapes made with other names do not fit. */
+  key: string;
+}
+const JOB_FIXED = new WeakMap<ScrapeConfig, JobFixed>();
+
+function jobFixed(job: ScrapeConfig, global: GlobalConfig, profile: Profile): JobFixed {
+  const hit = JOB_FIXED.get(job);
+  const from = [job.jobName, job.scheme, job.metricsPath, job.scrapeInterval, job.scrapeTimeout, job.params];
+  if (hit !== undefined && hit.profile === profile && hit.global === global && hit.from.every((v, i) => v === from[i])) return hit;
+  const fmt = profile.targets.durationFormat === 'go' ? formatGoDuration : formatPromDuration;
+  const values = new Map<string, string>();
+  if (profile.targets.externalLabelsInTargets) for (const k in global.externalLabels) values.set(k, global.externalLabels[k] as string);
+  values.set('job', job.jobName);
+  values.set('__address__', '');
+  values.set('__scheme__', job.scheme);
+  values.set('__metrics_path__', job.metricsPath);
+  values.set('__scrape_interval__', fmt(job.scrapeInterval));
+  values.set('__scrape_timeout__', fmt(job.scrapeTimeout));
+  for (const [k, vs] of job.params) if (vs.length > 0) values.set(`__param_${k}`, vs[0] as string);
+  const fixed: JobFixed = { profile, global, from, values, key: [...values.keys()].join('\u0000') };
+  JOB_FIXED.set(job, fixed);
+  return fixed;
+}
+
+function vmShape(input: Omit<VmPopulateInput, 'trace'>, fixed: JobFixed): VmShape | undefined {
+  const { target, group } = input;
+  const kept = VM_SHAPES.get(group);
   if (kept !== undefined) {
-    for (const hit of kept) if (hit.profile === profile && hit.global === global && sameKeys(hit.names, target)) return hit;
+    for (const hit of kept) if (hit.fixedKey === fixed.key && sameKeys(hit.names, target)) return hit;
   }
   const own = Object.prototype.hasOwnProperty;
-  if (own.call(target, '__proto__') || own.call(group, '__proto__') || own.call(global.externalLabels, '__proto__')) return undefined;
-  // The fixed part, in mergeLabels' order (a later one wins): external labels (1.79), job defaults, params.
-  const fmt = profile.targets.durationFormat === 'go' ? formatGoDuration : formatPromDuration;
-  const fixed = new Map<string, string>();
-  if (profile.targets.externalLabelsInTargets) for (const k in global.externalLabels) fixed.set(k, global.externalLabels[k] as string);
-  fixed.set('job', job.jobName);
-  fixed.set('__address__', target['__address__'] ?? '');
-  fixed.set('__scheme__', job.scheme);
-  fixed.set('__metrics_path__', job.metricsPath);
-  fixed.set('__scrape_interval__', fmt(job.scrapeInterval));
-  fixed.set('__scrape_timeout__', fmt(job.scrapeTimeout));
-  for (const [k, vs] of job.params) if (vs.length > 0) fixed.set(`__param_${k}`, vs[0] as string);
-  const all = new Set<string>([...fixed.keys(), ...Object.keys(group), ...Object.keys(target)]);
+  if (own.call(target, '__proto__') || own.call(group, '__proto__') || fixed.values.has('__proto__')) return undefined;
+  if (!own.call(target, '__address__')) return undefined;
+  const all = new Set<string>([...fixed.values.keys(), ...Object.keys(group), ...Object.keys(target)]);
   const sorted = [...all];
   sortGo(sorted);
   const from = new Uint8Array(sorted.length);
-  const fixedValues: string[] = new Array(sorted.length).fill('');
   sorted.forEach((n, i) => {
-    if (own.call(target, n)) from[i] = 0;
-    else if (own.call(group, n)) from[i] = 1;
-    else {
-      from[i] = 2;
-      fixedValues[i] = fixed.get(n) as string;
-    }
+    from[i] = own.call(target, n) ? 0 : own.call(group, n) ? 1 : 2;
   });
-  // `__address__` without a target value is ""; a target without one is rare enough to take the general path.
-  if (!own.call(target, '__address__')) return undefined;
-  const shape: VmShape = { profile, global, names: Object.keys(target), sorted, from, fixed: fixedValues };
-  if (byGroup === undefined) VM_SHAPES.set(job, (byGroup = new WeakMap()));
-  byGroup.set(group, [shape, ...(kept ?? []).slice(0, SHAPES_PER_GROUP - 1)]);
+  const shape: VmShape = { fixedKey: fixed.key, names: Object.keys(target), sorted, from };
+  VM_SHAPES.set(group, [shape, ...(kept ?? []).slice(0, SHAPES_PER_GROUP - 1)]);
   return shape;
 }
 
 /** vmDiscoveredLabels as a fresh label list, or undefined when the general path must build the object. */
 function vmMergedList(input: Omit<VmPopulateInput, 'trace'>): VmLabels | undefined {
   if (input.under !== undefined) return undefined;
-  const shape = vmShape(input);
+  const fixed = jobFixed(input.job, input.global, input.profile);
+  const shape = vmShape(input, fixed);
   if (shape === undefined) return undefined;
   const { target, group } = input;
   const n = shape.sorted.length;
   const vs: string[] = new Array(n);
   const from = shape.from;
+  const values = fixed.values;
   for (let i = 0; i < n; i++) {
     const k = shape.sorted[i] as string;
     const f = from[i];
-    vs[i] = f === 0 ? (target[k] as string) : f === 1 ? (group[k] as string) : (shape.fixed[i] as string);
+    vs[i] = f === 0 ? (target[k] as string) : f === 1 ? (group[k] as string) : (values.get(k) as string);
   }
   return VmLabels.fromLists(shape.sorted.slice(), vs);
 }
