@@ -55,8 +55,20 @@ function buildDiscovered(input: Omit<PopulateInput, 'trace'>): Labels {
 /** The populate input of a lazy target, from its group and index (a target holds references, not an input object). */
 function lazyInput(t: LazyTarget): Omit<PopulateInput, 'trace'> {
   const g = t[LAZY];
-  if (g.under !== undefined && !underValid(g)) return { target: targetLabels(g, t.index), group: g.labels, ...t[LAZY_JOB] };
-  return { target: g.targets[t.index] as Labels, under: g.under?.[t.index], group: g.labels, ...t[LAZY_JOB] };
+  const layered = layersValid(g);
+  return { target: ownLabels(g, t.index, layered), under: underLabels(g, t.index, layered), group: g.labels, ...t[LAZY_JOB] };
+}
+
+/** Whether a group's targets go to populate as their own labels with their pod's under them (TargetGroup.under);
+ * else each target whole. */
+function layersValid(g: TargetGroup): boolean {
+  return g.under === undefined || underValid(g);
+}
+function ownLabels(g: TargetGroup, i: number, layered: boolean): Labels {
+  return layered ? (g.targets[i] as Labels) : targetLabels(g, i);
+}
+function underLabels(g: TargetGroup, i: number, layered: boolean): Labels | undefined {
+  return layered ? g.under?.[i] : undefined;
 }
 
 /** The discovered labels of most targets are never read (at 10k pods, ~150k targets of which 85% are dropped), so
@@ -165,13 +177,9 @@ export function buildJobTargets(job: ScrapeConfig, all: JobGroups[], global: Glo
       }
       const ref = obj.ref;
       const targets = g.targets;
-      // Pod labels kept under the targets (discovery's shared objects); a group whose layers do not pass the checks
-      // gives each target whole instead.
-      const under = g.under === undefined || underValid(g) ? g.under : undefined;
-      const whole = under === undefined && g.under !== undefined;
+      const layered = layersValid(g);
       for (let index = 0; index < targets.length; index++) {
-        const t = whole ? targetLabels(g, index) : targets[index]!;
-        const input: PopulateInput = { target: t, under: under?.[index], group: g.labels, job, global, profile, trace };
+        const input: PopulateInput = { target: ownLabels(g, index, layered), under: underLabels(g, index, layered), group: g.labels, job, global, profile, trace };
         const vm: VmPopulateOutcome | undefined = isVm ? populateVm(input) : undefined;
         const r = vm ?? populate(input);
         // Built once and completed in place: the keys land in the same order as a spread copy would put them.

@@ -43,46 +43,41 @@ function setDefault(lb: Labels, k: string, v: string): void {
   }
 }
 
+/** The labels PopulateDiscoveredLabels sets from the job where discovery left them empty, in its order: `all` with the
+ * histogram ones (3.13+), `base` without. */
 interface JobDefaults {
-  interval: string;
-  timeout: string;
-  nativeHistograms: string;
-  alwaysClassic: string;
-  convertNhcb: string;
+  all: [string, string][];
+  base: [string, string][];
+}
+/** Per job object, with the fields they were made from (read-only after parsing; compared anyway, so a changed job
+ * is never served stale values). */
+const JOB_DEFAULTS = new WeakMap<ScrapeConfig, { from: unknown[]; d: JobDefaults }>();
+function jobDefaults(job: ScrapeConfig): JobDefaults {
+  const from = [job.jobName, job.metricsPath, job.scheme, job.scrapeInterval, job.scrapeTimeout, job.scrapeNativeHistograms, job.alwaysScrapeClassicHistograms, job.convertClassicHistogramsToNhcb];
+  const hit = JOB_DEFAULTS.get(job);
+  if (hit && hit.from.every((v, i) => v === from[i])) return hit.d;
+  const base: [string, string][] = [
+    ['job', job.jobName],
+    ['__scrape_interval__', formatPromDuration(job.scrapeInterval)],
+    ['__scrape_timeout__', formatPromDuration(job.scrapeTimeout)],
+    ['__metrics_path__', job.metricsPath],
+    ['__scheme__', job.scheme],
+  ];
+  const all: [string, string][] = [
+    ...base,
+    ['__scrape_native_histograms__', String(job.scrapeNativeHistograms)],
+    ['__always_scrape_classic_histograms__', String(job.alwaysScrapeClassicHistograms)],
+    ['__convert_classic_histograms_to_nhcb__', String(job.convertClassicHistogramsToNhcb)],
+  ];
+  const d: JobDefaults = { all, base };
+  JOB_DEFAULTS.set(job, { from, d });
+  return d;
 }
 
-/** The job's default label values as text, computed once per job object (the fields are read-only after parsing;
- * the key includes them all, so a changed job is never served stale values). */
-const JOB_DEFAULTS = new WeakMap<ScrapeConfig, { job: JobDefaultsFrom; d: JobDefaults }>();
-type JobDefaultsFrom = Pick<ScrapeConfig, 'scrapeInterval' | 'scrapeTimeout' | 'scrapeNativeHistograms' | 'alwaysScrapeClassicHistograms' | 'convertClassicHistogramsToNhcb'>;
-function jobDefaults(job: ScrapeConfig): JobDefaults {
-  const hit = JOB_DEFAULTS.get(job);
-  if (
-    hit &&
-    hit.job.scrapeInterval === job.scrapeInterval &&
-    hit.job.scrapeTimeout === job.scrapeTimeout &&
-    hit.job.scrapeNativeHistograms === job.scrapeNativeHistograms &&
-    hit.job.alwaysScrapeClassicHistograms === job.alwaysScrapeClassicHistograms &&
-    hit.job.convertClassicHistogramsToNhcb === job.convertClassicHistogramsToNhcb
-  ) {
-    return hit.d;
-  }
-  const d: JobDefaults = {
-    interval: formatPromDuration(job.scrapeInterval),
-    timeout: formatPromDuration(job.scrapeTimeout),
-    nativeHistograms: String(job.scrapeNativeHistograms),
-    alwaysClassic: String(job.alwaysScrapeClassicHistograms),
-    convertNhcb: String(job.convertClassicHistogramsToNhcb),
-  };
-  const from: JobDefaultsFrom = {
-    scrapeInterval: job.scrapeInterval,
-    scrapeTimeout: job.scrapeTimeout,
-    scrapeNativeHistograms: job.scrapeNativeHistograms,
-    alwaysScrapeClassicHistograms: job.alwaysScrapeClassicHistograms,
-    convertClassicHistogramsToNhcb: job.convertClassicHistogramsToNhcb,
-  };
-  JOB_DEFAULTS.set(job, { job: from, d });
-  return d;
+/** The job defaults this profile sets. */
+function defaultEntries(job: ScrapeConfig, profile: Profile): [string, string][] {
+  const d = jobDefaults(job);
+  return profile.targets.histogramLabels ? d.all : d.base;
 }
 
 /** parsePromDuration memoised: every target of a job usually carries the same interval and timeout text. The results
@@ -152,27 +147,17 @@ export function underValid(g: TargetGroup): boolean {
 
 /** The job defaults to layer under a group: every non-empty default the group does not hold. One object per job and
  * profile for groups that hold none (discovered groups never do). */
-const JOB_LAYERS = new WeakMap<ScrapeConfig, { profile: Profile; d: JobDefaults; jobName: string; metricsPath: string; scheme: string; defaults: Labels }>();
+const JOB_LAYERS = new WeakMap<ScrapeConfig, { entries: [string, string][]; defaults: Labels }>();
 function defaultsLayer(job: ScrapeConfig, profile: Profile, group: Labels, plain: boolean): Labels {
-  const d = jobDefaults(job);
+  // jobDefaults gives new entries whenever the job's fields change.
+  const entries = defaultEntries(job, profile);
   if (plain) {
     const hit = JOB_LAYERS.get(job);
-    // jobDefaults gives a new object whenever the duration fields change; the other fields are compared here.
-    if (hit !== undefined && hit.profile === profile && hit.d === d && hit.jobName === job.jobName && hit.metricsPath === job.metricsPath && hit.scheme === job.scheme) return hit.defaults;
-  }
-  const entries: [string, string][] = [
-    ['job', job.jobName],
-    ['__scrape_interval__', d.interval],
-    ['__scrape_timeout__', d.timeout],
-    ['__metrics_path__', job.metricsPath],
-    ['__scheme__', job.scheme],
-  ];
-  if (profile.targets.histogramLabels) {
-    entries.push(['__scrape_native_histograms__', d.nativeHistograms], ['__always_scrape_classic_histograms__', d.alwaysClassic], ['__convert_classic_histograms_to_nhcb__', d.convertNhcb]);
+    if (hit !== undefined && hit.entries === entries) return hit.defaults;
   }
   const defaults: Labels = {};
   for (const [k, v] of entries) if (v !== '' && !Object.prototype.hasOwnProperty.call(group, k)) defaults[k] = v;
-  if (plain) JOB_LAYERS.set(job, { profile, d, jobName: job.jobName, metricsPath: job.metricsPath, scheme: job.scheme, defaults });
+  if (plain) JOB_LAYERS.set(job, { entries, defaults });
   return defaults;
 }
 
@@ -211,27 +196,7 @@ export function discoveredLabel(input: Omit<PopulateInput, 'trace'>, name: strin
 
 /** The job default PopulateDiscoveredLabels sets for this name, if it sets one. */
 function defaultValue(job: ScrapeConfig, profile: Profile, name: string): string | undefined {
-  switch (name) {
-    case 'job':
-      return job.jobName;
-    case '__scrape_interval__':
-      return jobDefaults(job).interval;
-    case '__scrape_timeout__':
-      return jobDefaults(job).timeout;
-    case '__metrics_path__':
-      return job.metricsPath;
-    case '__scheme__':
-      return job.scheme;
-  }
-  if (!profile.targets.histogramLabels) return undefined;
-  switch (name) {
-    case '__scrape_native_histograms__':
-      return jobDefaults(job).nativeHistograms;
-    case '__always_scrape_classic_histograms__':
-      return jobDefaults(job).alwaysClassic;
-    case '__convert_classic_histograms_to_nhcb__':
-      return jobDefaults(job).convertNhcb;
-  }
+  for (const [k, v] of defaultEntries(job, profile)) if (k === name) return v;
   return undefined;
 }
 
@@ -259,17 +224,7 @@ export function discoveredLabels(input: Omit<PopulateInput, 'trace'>, steps?: Tr
   }
   const before = steps ? { ...lb } : undefined;
   // Set only when empty or absent (labels.Builder.Set("") deletes, so "" never lands).
-  const d = jobDefaults(job);
-  setDefault(lb, 'job', job.jobName);
-  setDefault(lb, '__scrape_interval__', d.interval);
-  setDefault(lb, '__scrape_timeout__', d.timeout);
-  setDefault(lb, '__metrics_path__', job.metricsPath);
-  setDefault(lb, '__scheme__', job.scheme);
-  if (profile.targets.histogramLabels) {
-    setDefault(lb, '__scrape_native_histograms__', d.nativeHistograms);
-    setDefault(lb, '__always_scrape_classic_histograms__', d.alwaysClassic);
-    setDefault(lb, '__convert_classic_histograms_to_nhcb__', d.convertNhcb);
-  }
+  for (const [k, v] of defaultEntries(job, profile)) setDefault(lb, k, v);
   if (steps && before) steps.push({ implicit: 'job-defaults', note: `defaults from job "${job.jobName}" (set only where discovery left them empty)`, before, after: { ...lb }, keep: true });
   if (job.params.length) {
     const pb = steps ? { ...lb } : undefined;
