@@ -12,6 +12,7 @@ import { getProfile } from '../../src/engine/profiles/index.ts';
 import { buildJobTargets, discoveredLabel, peekDiscoveredLabels, someDiscoveredLabel } from '../../src/engine/targets/build.ts';
 import { discoveredLabel as discoveredLabelOf, discoveredLabels } from '../../src/engine/targets/populate.ts';
 import type { JobTargets, Target } from '../../src/engine/targets/types.ts';
+import { groupPrefix } from '../../src/engine/targets/group-prefix.ts';
 
 const NAMES = ['__address__', '__meta_a', '__meta_b', 'job', 'x', '__scheme__', '__metrics_path__', '__proto__', 'constructor', '__scrape_interval__', '__param_module'];
 const VALUES = ['a', 'b:1', 'true', '10.0.0.1:80', 'http', '/m', '30s'];
@@ -30,6 +31,12 @@ const RULES = [
   '{source_labels: [__meta_a], target_label: __meta_b, action: keepequal}',
   '{action: labelmap, regex: "__meta_(g|a)", replacement: "x"}',
   '{source_labels: [job], regex: j, action: drop}',
+  // Rules that read only what a group's targets share (targets/group-prefix.ts runs them once per group).
+  '{source_labels: [__meta_g], regex: "a|true", action: keep}',
+  '{source_labels: [g, __meta_g], regex: ";.*", action: drop}',
+  '{source_labels: [__meta_g], target_label: __tmp_g, replacement: "t$1"}',
+  '{source_labels: [__tmp_g, __param_module], regex: "ta;(.*)", action: drop}',
+  '{source_labels: [__param_module], target_label: z}',
 ];
 
 const valueArb = fc.oneof({ arbitrary: fc.constantFrom(...VALUES), weight: 8 }, { arbitrary: fc.constant(''), weight: 1 });
@@ -43,12 +50,12 @@ const labelsArb = (names: string[], min = 0) =>
 // Names a discovered target or group carries (no job default, no "__proto__"), so the layered path is taken often.
 const SAFE_TARGET = ['__address__', '__meta_a', '__meta_b', 'x'];
 const groupArb = fc.record({
-  labels: fc.oneof(labelsArb(['__meta_g', 'g', '__meta_a', '__proto__', 'job']), labelsArb(['__meta_g', 'g'])),
+  labels: fc.oneof(labelsArb(['__meta_g', 'g', '__meta_a', '__proto__', 'job', '__param_module']), labelsArb(['__meta_g', 'g'])),
   shape: fc.oneof(labelsArb(NAMES, 1), labelsArb(SAFE_TARGET, 1)),
   targets: fc.array(fc.tuple(fc.boolean(), labelsArb(NAMES, 1), fc.array(valueArb, { minLength: 6, maxLength: 6 })), { minLength: 1, maxLength: 5 }),
   // Pod labels under the targets (TargetGroup.under): shared by several targets, sometimes clashing with a target's,
   // the group's or a job default name (then the group is read whole).
-  under: fc.option(fc.tuple(fc.array(fc.oneof(labelsArb(['__meta_p', '__meta_q']), labelsArb(['__meta_p', '__meta_a', 'g', 'job'])), { minLength: 1, maxLength: 2 }), fc.array(fc.nat(), { minLength: 5, maxLength: 5 }))),
+  under: fc.option(fc.tuple(fc.array(fc.oneof(labelsArb(['__meta_p', '__meta_q']), labelsArb(['__meta_p', '__meta_a', 'g', 'job', '__param_module'])), { minLength: 1, maxLength: 2 }), fc.array(fc.nat(), { minLength: 5, maxLength: 5 }))),
 });
 
 function summary(jt: JobTargets): unknown[] {
@@ -83,10 +90,11 @@ describe('discovered labels: fast path (untraced) = key-by-key path (traced)', (
     it(`${profileId}: same targets for any groups and rules`, () => {
       let layeredTargets = 0;
       let layeredUnder = 0;
+      let groupDropped = 0;
       const profile = getProfile(profileId)!;
       fc.assert(
-        fc.property(fc.array(groupArb, { minLength: 1, maxLength: 3 }), fc.subarray(RULES, { maxLength: 4 }), fc.boolean(), (groups, rules, params) => {
-          const yaml = `scrape_configs:\n- job_name: j\n${params ? '  params: {module: [m]}\n' : ''}  relabel_configs: [${rules.join(', ')}]\n`;
+        fc.property(fc.array(groupArb, { minLength: 1, maxLength: 3 }), fc.subarray(RULES, { maxLength: 4 }), fc.constantFrom('', '{module: [m]}', '{module: [""]}', '{module: [a], x: [v, w]}', '{x: []}'), (groups, rules, params) => {
+          const yaml = `scrape_configs:\n- job_name: j\n${params ? `  params: ${params}\n` : ''}  relabel_configs: [${rules.join(', ')}]\n`;
           const { config } = parseConfig(ingest([{ name: 'c.yml', text: yaml }]).configs, profile);
           const job = config.scrapeConfigs[0]!;
           const tgs = groups.map((g, i) => ({
@@ -104,6 +112,7 @@ describe('discovered labels: fast path (untraced) = key-by-key path (traced)', (
           const fast = buildJobTargets(job, [{ sdIndex: 0, groups: tgs }], config.global, profile, false);
           const slow = buildJobTargets(job, [{ sdIndex: 0, groups: tgs }], config.global, profile, true);
           const lazy = unbuilt(fast);
+          if (profile.engine !== 'vmagent') for (const g of tgs) if (groupPrefix(g, job, profile).droppedBy) groupDropped += g.targets.length;
           layeredTargets += lazy.length;
           layeredUnder += lazy.filter((t) => tgs.find((g) => g.source === t.source)?.under?.[t.index] !== undefined).length;
           // A structured clone (the worker's postMessage) and JSON see the labels as a plain property.
@@ -138,6 +147,8 @@ describe('discovered labels: fast path (untraced) = key-by-key path (traced)', (
       expect(layeredTargets).toBeGreaterThan(300);
       // vmagent builds each target whole (no labels under them).
       if (profile.engine !== 'vmagent') expect(layeredUnder).toBeGreaterThan(50);
+      // Whole groups were dropped by their shared-label rules, once per group.
+      if (profile.engine !== 'vmagent') expect(groupDropped).toBeGreaterThan(100);
     });
   }
 });

@@ -54,10 +54,10 @@ export function relabelBuilder(labels: Labels, rules: RelabelRule[], profile: Pr
   return { lb, droppedBy: runRules(lb, rules, profile) };
 }
 
-/** The rules over a builder (changed in place), without a trace: the dropping rule, if any. */
-export function runRules(lb: LabelBuilder, rules: RelabelRule[], profile: Profile): RelabelRule | undefined {
+/** The rules `from` … `to` (exclusive) over a builder (changed in place), without a trace: the dropping rule, if any. */
+export function runRules(lb: LabelBuilder, rules: RelabelRule[], profile: Profile, from = 0, to = rules.length): RelabelRule | undefined {
   const ctx: ActionContext = { profile: profile.relabel, notes: null };
-  for (let i = 0; i < rules.length; i++) {
+  for (let i = from; i < to; i++) {
     const rule = rules[i] as RelabelRule;
     const fn = actionFor(rule.action);
     const val = sourceValue(rule, lb);

@@ -18,7 +18,7 @@ export interface LabelAccess {
   /** The current label names, in the engine's iteration order. */
   names(): string[];
   /** names() that pass the test (a snapshot: the caller may change the labels while walking it). */
-  matching(test: (name: string) => boolean): string[];
+  matching(test: (name: string) => boolean, memo?: LayerMemo): string[];
   /** A fresh copy of the current labels (for trace steps). */
   snapshot(): Labels;
   /** The current labels. */
@@ -57,6 +57,22 @@ export class LabelBuilder implements LabelAccess {
       this.addV.length = 0;
     }
     this.deleted = null;
+    return this;
+  }
+
+  /** Takes over another builder's changes (added, changed and deleted labels), for a base that reads like that
+   * builder's for every name those changes touch (targets/group-prefix.ts). */
+  adopt(from: LabelBuilder): this {
+    // Copied into this builder's own arrays (one builder serves every target: see reset).
+    const k = this.addK;
+    const v = this.addV;
+    k.length = 0;
+    v.length = 0;
+    for (let i = 0; i < from.addK.length; i++) {
+      k.push(from.addK[i] as string);
+      v.push(from.addV[i] as string);
+    }
+    this.deleted = from.deleted === null ? null : new Set(from.deleted);
     return this;
   }
 
@@ -134,23 +150,29 @@ export class LabelBuilder implements LabelAccess {
     return names;
   }
 
-  /** names().filter(test) without building names(): labelmap, labeldrop and labelkeep test every name, and few pass. */
-  matching(test: (name: string) => boolean): string[] {
+  /** names().filter(test) without building names(): labelmap, labeldrop and labelkeep test every name, and few pass.
+   * `memo` keeps, per shared layer (under the base: a pod's or group's labels, the job defaults — objects many targets
+   * share and nobody writes), the names of that layer that pass; the caller keeps one per test. */
+  matching(test: (name: string) => boolean, memo?: LayerMemo): string[] {
     const out: string[] = [];
     const del = this.deleted;
     const addK = this.addK;
     const under = this.under;
     const skipEmpty = this.skipEmpty;
+    const keep = (k: string): boolean => (del === null || !del.has(k)) && (addK.length === 0 || !addK.includes(k));
     for (let li = -1; li < (under === null ? 0 : under.length); li++) {
       const layer = li < 0 ? this.base : ((under as Labels[])[li] as Labels);
-      const keys = li < 0 && under === null ? Object.keys(layer) : null;
-      if (keys !== null) {
-        for (const k of keys) if (test(k) && (del === null || !del.has(k)) && (addK.length === 0 || !addK.includes(k))) out.push(k);
+      if (li >= 0 && memo !== undefined) {
+        for (const k of layerNames(memo, layer, skipEmpty, test)) if (keep(k)) out.push(k);
+        continue;
+      }
+      if (li < 0 && under === null) {
+        for (const k of Object.keys(layer)) if (test(k) && keep(k)) out.push(k);
         continue;
       }
       for (const k in layer) {
         if (skipEmpty && layer[k] === '') continue;
-        if (test(k) && (del === null || !del.has(k)) && (addK.length === 0 || !addK.includes(k))) out.push(k);
+        if (test(k) && keep(k)) out.push(k);
       }
     }
     for (let i = 0; i < addK.length; i++) if (test(addK[i] as string)) out.push(addK[i] as string);
@@ -185,15 +207,23 @@ export class LabelBuilder implements LabelAccess {
         put(o, k, i >= 0 ? (addV[i] as string) : (base[k] as string));
       }
     } else {
-      // Each layer's keys in turn, read in place (no name is in two layers, none is "__proto__").
+      // Each layer's keys in turn, read in place (no name is in two layers, none is "__proto__"). The shared layers'
+      // names without `skip` are kept per layer (most of a pod's or group's labels are __meta_ ones).
       const skipEmpty = this.skipEmpty;
-      for (let li = -1; li < under.length; li++) {
-        const layer = li < 0 ? this.base : (under[li] as Labels);
-        for (const k in layer) {
-          const v = layer[k] as string;
-          if ((skipEmpty && v === '') || (del !== null && del.has(k)) || k.startsWith(skip)) continue;
+      const base = this.base;
+      for (const k in base) {
+        const v = base[k] as string;
+        if ((skipEmpty && v === '') || (del !== null && del.has(k)) || k.startsWith(skip)) continue;
+        const i = addK.length === 0 ? -1 : addK.indexOf(k);
+        o[k] = i >= 0 ? (addV[i] as string) : v;
+      }
+      const memo = withoutMemo(skip);
+      for (let li = 0; li < under.length; li++) {
+        const layer = under[li] as Labels;
+        for (const k of layerNames(memo, layer, skipEmpty, (n) => !n.startsWith(skip))) {
+          if (del !== null && del.has(k)) continue;
           const i = addK.length === 0 ? -1 : addK.indexOf(k);
-          o[k] = i >= 0 ? (addV[i] as string) : v;
+          o[k] = i >= 0 ? (addV[i] as string) : (layer[k] as string);
         }
       }
     }
@@ -226,6 +256,27 @@ export class LabelBuilder implements LabelAccess {
     for (let i = 0; i < this.addK.length; i++) put(o, this.addK[i] as string, this.addV[i] as string);
     return o;
   }
+}
+
+/** Names of shared layers that pass one test, per layer object; an entry is for one skipEmpty setting. */
+export type LayerMemo = WeakMap<Labels, { skipEmpty: boolean; names: string[] }>;
+
+/** The names of a layer that pass `test`, in the layer's order, leaving out "" values when they read as absent. */
+function layerNames(memo: LayerMemo, layer: Labels, skipEmpty: boolean, test: (name: string) => boolean): string[] {
+  const hit = memo.get(layer);
+  if (hit !== undefined && hit.skipEmpty === skipEmpty) return hit.names;
+  const names: string[] = [];
+  for (const k in layer) if (!(skipEmpty && layer[k] === '') && test(k)) names.push(k);
+  memo.set(layer, { skipEmpty, names });
+  return names;
+}
+
+/** labelsWithout's memo, by the prefix it leaves out. */
+const WITHOUT = new Map<string, LayerMemo>();
+function withoutMemo(skip: string): LayerMemo {
+  let m = WITHOUT.get(skip);
+  if (m === undefined) WITHOUT.set(skip, (m = new WeakMap()));
+  return m;
 }
 
 function put(o: Labels, k: string, v: string): void {

@@ -5,7 +5,8 @@ import type { GlobalConfig, ScrapeConfig } from '../config/types.ts';
 import type { TargetGroup } from '../discovery/types.ts';
 import { labelsEqual, labelsHash, type Labels } from '../labels.ts';
 import type { Profile } from '../profiles/types.ts';
-import { discoveredLabel as discoveredLabelOf, discoveredLabels, discoveredLayers, populate, underValid, type PopulateInput } from './populate.ts';
+import { discoveredLabel as discoveredLabelOf, discoveredLabels, discoveredLayers, dropReason, populate, underValid, type PopulateInput, type PopulateOutcome } from './populate.ts';
+import { groupPrefix } from './group-prefix.ts';
 import { targetLabels } from '../discovery/common.ts';
 import { populateVm, vmDiscoveredLabels, type VmPopulateOutcome } from './populate-vmagent.ts';
 import type { JobTargets, ObjectRef, Target } from './types.ts';
@@ -145,19 +146,6 @@ export function discoveredLabel(t: Target, name: string): string | undefined {
   return Object.prototype.hasOwnProperty.call(l, name) ? l[name] : undefined;
 }
 
-/** `{...t, ...fields}` that leaves unbuilt discovered labels unbuilt (a spread would read them). */
-function withFields(t: Target, fields: Partial<Target>): Target {
-  const group = (t as LazyTarget)[LAZY];
-  if (group === undefined) return { ...t, ...fields };
-  const copy = {} as Target;
-  for (const k of Object.keys(t) as (keyof Target)[]) if (k !== 'discoveredLabels') (copy as unknown as Record<string, unknown>)[k] = t[k];
-  Object.assign(copy, fields);
-  (copy as LazyTarget)[LAZY] = group;
-  (copy as LazyTarget)[LAZY_JOB] = (t as LazyTarget)[LAZY_JOB];
-  Object.defineProperty(copy, 'discoveredLabels', LAZY_DISCOVERED);
-  return copy;
-}
-
 export function buildJobTargets(job: ScrapeConfig, all: JobGroups[], global: GlobalConfig, profile: Profile, trace: boolean): JobTargets {
   const out: JobTargets = { job: job.jobName, active: [], dropped: [], failed: [], duplicates: [] };
   /** vmagent: active targets by their duplicate key. Prometheus: by a hash of labels and URL. */
@@ -178,10 +166,18 @@ export function buildJobTargets(job: ScrapeConfig, all: JobGroups[], global: Glo
       const ref = obj.ref;
       const targets = g.targets;
       const layered = layersValid(g);
+      // The rules that read only what the group's targets share, run once for the group (group-prefix.ts).
+      const prefix = trace || isVm ? undefined : groupPrefix(g, job, profile);
+      const groupDropped: PopulateOutcome | undefined = prefix?.droppedBy && { state: 'dropped', discovered: undefined, reason: dropReason(prefix.droppedBy) };
       for (let index = 0; index < targets.length; index++) {
-        const input: PopulateInput = { target: ownLabels(g, index, layered), under: underLabels(g, index, layered), group: g.labels, job, global, profile, trace };
-        const vm: VmPopulateOutcome | undefined = isVm ? populateVm(input) : undefined;
-        const r = vm ?? populate(input);
+        let vm: VmPopulateOutcome | undefined;
+        let r: PopulateOutcome;
+        if (groupDropped !== undefined) r = groupDropped;
+        else {
+          const input: PopulateInput = { target: ownLabels(g, index, layered), under: underLabels(g, index, layered), group: g.labels, job, global, profile, trace, prefix };
+          vm = isVm ? populateVm(input) : undefined;
+          r = vm ?? populate(input);
+        }
         // Built once and completed in place: the keys land in the same order as a spread copy would put them.
         const target = {
           id: `${job.jobName}#${n++}`,
@@ -236,13 +232,20 @@ export function buildJobTargets(job: ScrapeConfig, all: JobGroups[], global: Glo
           out.active.push(target);
           continue;
         }
+        // Changed in place: `target` is in no list yet, and `kept` leaves the active list here (a copy would read
+        // unbuilt discovered labels, and at 10k pods the pod job alone collapses 13k targets).
         const kept = out.active[prev]!;
         if (profile.targets.duplicates === 'collapse-keep-last') {
           // The scrape pool keeps one target and shows the last duplicate's discovered labels.
-          out.duplicates.push(withFields(kept, { state: 'duplicate', reason: { kind: 'duplicate', of: prev, note: `same labels and URL as ${target.source} target ${target.index}; Prometheus keeps one target` } }));
-          out.active[prev] = withFields(target, { id: kept.id });
+          kept.state = 'duplicate';
+          kept.reason = { kind: 'duplicate', of: prev, note: `same labels and URL as ${target.source} target ${target.index}; Prometheus keeps one target` };
+          out.duplicates.push(kept);
+          target.id = kept.id;
+          out.active[prev] = target;
         } else {
-          out.dropped.push(withFields(target, { state: 'duplicate', reason: { kind: 'duplicate', of: prev, note: `duplicate of ${kept.source} target ${kept.index} (same labels and URL)` } }));
+          target.state = 'duplicate';
+          target.reason = { kind: 'duplicate', of: prev, note: `duplicate of ${kept.source} target ${kept.index} (same labels and URL)` };
+          out.dropped.push(target);
         }
       }
     }

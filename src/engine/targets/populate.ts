@@ -15,6 +15,7 @@ import type { TargetGroup } from '../discovery/types.ts';
 import { splitHostPort } from './go-net.ts';
 import { scrapeUrl } from './scrape-url.ts';
 import type { DropReason, FailCode } from './types.ts';
+import type { GroupPrefix } from './group-prefix.ts';
 
 export interface PopulateInput {
   /** Target labels and group labels from discovery (values may be ""). */
@@ -27,6 +28,8 @@ export interface PopulateInput {
   global: GlobalConfig;
   profile: Profile;
   trace: boolean;
+  /** The job's shared-label rules already run for the target's group and passed (group-prefix.ts); untraced only. */
+  prefix?: GroupPrefix | undefined;
 }
 
 /** `discovered` is absent when it was not built (never with a trace): discoveredLabels(input) builds it. */
@@ -94,10 +97,10 @@ function parseDurationCached(text: string): ReturnType<typeof parsePromDuration>
 }
 
 /** The base of an untraced relabel run without building the discovered label set: the target's labels, the group's,
- * and the job defaults the group does not hold, read as layers (relabel/builder.ts). Valid when building the set key by
- * key would give exactly those layers in that order (with "" values left out where the profile makes them vanish): no
- * config params, no name in both the target and the group, no job default name in the target or with a "" value in
- * the group, no own "__proto__" key. */
+ * and the job defaults the group does not hold (with the config params), read as layers (relabel/builder.ts). Valid
+ * when building the set key by key would give exactly those layers in that order (with "" values left out where the
+ * profile makes them vanish): no name in both the target and the group, no job default name in the target or with a ""
+ * value in the group, no own "__proto__" key; config params checked per job (paramsLayerable). */
 interface Shape {
   /** The target names the checks were made for, in order. */
   names: string[];
@@ -111,7 +114,7 @@ interface Shape {
  * the next target needs only a walk over its names. */
 const SHAPES = new WeakMap<Labels, Shape>();
 /** Every name PopulateDiscoveredLabels may set as a job default (whatever the profile). */
-const DEFAULT_NAMES = ['job', '__scrape_interval__', '__scrape_timeout__', '__metrics_path__', '__scheme__', '__scrape_native_histograms__', '__always_scrape_classic_histograms__', '__convert_classic_histograms_to_nhcb__'];
+export const DEFAULT_NAMES = ['job', '__scrape_interval__', '__scrape_timeout__', '__metrics_path__', '__scheme__', '__scrape_native_histograms__', '__always_scrape_classic_histograms__', '__convert_classic_histograms_to_nhcb__'];
 
 function shapeOf(target: Labels, group: Labels): Shape {
   const own = Object.prototype.hasOwnProperty;
@@ -145,10 +148,11 @@ export function underValid(g: TargetGroup): boolean {
   return ok;
 }
 
-/** The job defaults to layer under a group: every non-empty default the group does not hold. One object per job and
- * profile for groups that hold none (discovered groups never do). */
+/** The job defaults to layer under a group: every non-empty default the group does not hold, then the first value of
+ * each config param as `__param_<name>` (layeredShape makes sure no target, pod or group holds one). One object per
+ * job and profile for groups that hold no default name (discovered groups never do). */
 const JOB_LAYERS = new WeakMap<ScrapeConfig, { entries: [string, string][]; defaults: Labels }>();
-function defaultsLayer(job: ScrapeConfig, profile: Profile, group: Labels, plain: boolean): Labels {
+export function defaultsLayer(job: ScrapeConfig, profile: Profile, group: Labels, plain: boolean): Labels {
   // jobDefaults gives new entries whenever the job's fields change.
   const entries = defaultEntries(job, profile);
   if (plain) {
@@ -157,8 +161,44 @@ function defaultsLayer(job: ScrapeConfig, profile: Profile, group: Labels, plain
   }
   const defaults: Labels = {};
   for (const [k, v] of entries) if (v !== '' && !Object.prototype.hasOwnProperty.call(group, k)) defaults[k] = v;
+  for (const [name, v] of paramLabels(job)) if (v !== '') defaults[name] = v;
   if (plain) JOB_LAYERS.set(job, { entries, defaults });
   return defaults;
+}
+
+/** The job's config params as the labels PopulateDiscoveredLabels sets (`__param_<name>`, first value), when each name
+ * comes once; undefined when one repeats (the set then depends on which wins). */
+const PARAM_LABELS = new WeakMap<ScrapeConfig['params'], [string, string][] | undefined>();
+function paramLabels(job: ScrapeConfig): [string, string][] {
+  return paramList(job) ?? [];
+}
+function paramList(job: ScrapeConfig): [string, string][] | undefined {
+  if (job.params.length === 0) return [];
+  if (PARAM_LABELS.has(job.params)) return PARAM_LABELS.get(job.params);
+  let list: [string, string][] | undefined = [];
+  const seen = new Set<string>();
+  for (const [k, vs] of job.params) {
+    if (seen.has(k)) {
+      list = undefined;
+      break;
+    }
+    seen.add(k);
+    if (vs.length) list.push([`__param_${k}`, vs[0] as string]);
+  }
+  PARAM_LABELS.set(job.params, list);
+  return list;
+}
+
+/** Whether the job's config params can be read as part of the defaults layer for this target: no name repeats, and
+ * no target, pod or group label is named like one (then the profile's override rule has nothing to decide). */
+function paramsLayerable(input: Omit<PopulateInput, 'trace'>): boolean {
+  const list = paramList(input.job);
+  if (list === undefined) return false;
+  const own = Object.prototype.hasOwnProperty;
+  for (const [name] of list) {
+    if (own.call(input.target, name) || own.call(input.group, name) || (input.under !== undefined && own.call(input.under, name))) return false;
+  }
+  return true;
 }
 
 /** Whether a spread copy of the target equals the filtering loop's copy: nothing to leave out, and no own "__proto__"
@@ -244,7 +284,7 @@ export function discoveredLabels(input: Omit<PopulateInput, 'trace'>, steps?: Tr
 
 /** The shape that lets this target's discovered labels be read as layers (see Shape), or undefined. */
 function layeredShape(input: Omit<PopulateInput, 'trace'>): Shape | undefined {
-  if (input.job.params.length !== 0) return undefined;
+  if (input.job.params.length !== 0 && !paramsLayerable(input)) return undefined;
   let shape = SHAPES.get(input.group);
   if (shape === undefined || !sameKeys(shape.names, input.target)) SHAPES.set(input.group, (shape = shapeOf(input.target, input.group)));
   return shape.ok ? shape : undefined;
@@ -313,7 +353,9 @@ export function populate(input: PopulateInput): PopulateOutcome {
         }
         b = SCRATCH.reset(input.target, layers, profile.targets.emptyDiscoveredLabelsVanish);
       } else b = SCRATCH.reset(discovered!);
-      const droppedBy = runRules(b, job.relabelConfigs, profile);
+      const prefix = input.prefix;
+      if (prefix?.changes !== undefined) b.adopt(prefix.changes);
+      const droppedBy = runRules(b, job.relabelConfigs, profile, prefix?.from ?? 0);
       if (droppedBy) return { state: 'dropped', discovered, reason: dropReason(droppedBy) };
       lb = b.labelsWithout('__meta_');
     }

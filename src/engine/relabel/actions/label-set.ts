@@ -6,13 +6,25 @@
 import { sortGo } from '../../labels.ts';
 import { goReplaceAll } from '../expand.ts';
 import type { ActionFn } from './context.ts';
+import type { LayerMemo } from '../builder.ts';
+import type { RelabelRule } from '../types.ts';
 import { q } from './context.ts';
+
+/** Per rule, the names of each shared label layer its regex matches (LabelBuilder.matching): a pod's or a group's
+ * labels are tested once, not once per target. Separate memos for matching and not matching (labelkeep). */
+const MATCH = new WeakMap<RelabelRule, LayerMemo>();
+const MISS = new WeakMap<RelabelRule, LayerMemo>();
+function memoOf(m: WeakMap<RelabelRule, LayerMemo>, rule: RelabelRule): LayerMemo {
+  let memo = m.get(rule);
+  if (memo === undefined) m.set(rule, (memo = new WeakMap()));
+  return memo;
+}
 
 // Only matching names do anything, so we filter first and sort just those (the order only
 // decides collisions), taking every value before the first Set, as the snapshot requires.
 export const labelmap: ActionFn = (rule, lb, _val, ctx) => {
   const from = ctx.notes ? new Map<string, string>() : null;
-  const hits = lb.matching((n) => rule.regex.test(n));
+  const hits = lb.matching((n) => rule.regex.test(n), memoOf(MATCH, rule));
   if (hits.length > 1) sortGo(hits);
   const values = hits.map((n) => lb.get(n));
   for (let i = 0; i < hits.length; i++) {
@@ -36,7 +48,7 @@ export const labelmap: ActionFn = (rule, lb, _val, ctx) => {
 };
 
 export const labeldrop: ActionFn = (rule, lb, _val, ctx) => {
-  for (const name of lb.matching((n) => rule.regex.test(n))) {
+  for (const name of lb.matching((n) => rule.regex.test(n), memoOf(MATCH, rule))) {
     lb.del(name);
     if (ctx.notes) ctx.notes.push(`${name} dropped`);
   }
@@ -44,7 +56,7 @@ export const labeldrop: ActionFn = (rule, lb, _val, ctx) => {
 };
 
 export const labelkeep: ActionFn = (rule, lb, _val, ctx) => {
-  for (const name of lb.matching((n) => !rule.regex.test(n))) {
+  for (const name of lb.matching((n) => !rule.regex.test(n), memoOf(MISS, rule))) {
     lb.del(name);
     if (ctx.notes) ctx.notes.push(`${name} dropped`);
   }
