@@ -153,6 +153,8 @@ export function buildJobTargets(job: ScrapeConfig, all: JobGroups[], global: Glo
   const byHash = new Map<number, number[]>();
   const isVm = profile.engine === 'vmagent';
   const jobInput: JobInput = { job, global, profile };
+  // One input for every target of the job, filled in per target: populate keeps no reference to it.
+  const input: PopulateInput = { target: {}, under: undefined, group: {}, job, global, profile, trace, prefix: undefined };
   let n = 0;
   for (const { sdIndex, groups } of all) {
     for (const g of groups) {
@@ -174,7 +176,10 @@ export function buildJobTargets(job: ScrapeConfig, all: JobGroups[], global: Glo
         let r: PopulateOutcome;
         if (groupDropped !== undefined) r = groupDropped;
         else {
-          const input: PopulateInput = { target: ownLabels(g, index, layered), under: underLabels(g, index, layered), group: g.labels, job, global, profile, trace, prefix };
+          input.target = ownLabels(g, index, layered);
+          input.under = underLabels(g, index, layered);
+          input.group = g.labels;
+          input.prefix = prefix;
           vm = isVm ? populateVm(input) : undefined;
           r = vm ?? populate(input);
         }

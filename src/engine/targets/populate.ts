@@ -55,10 +55,26 @@ interface JobDefaults {
 /** Per job object, with the fields they were made from (read-only after parsing; compared anyway, so a changed job
  * is never served stale values). */
 const JOB_DEFAULTS = new WeakMap<ScrapeConfig, { from: unknown[]; d: JobDefaults }>();
+/** The job fields the defaults are made from (read for every target: no array is built to compare them). */
+function defaultsFrom(job: ScrapeConfig): unknown[] {
+  return [job.jobName, job.metricsPath, job.scheme, job.scrapeInterval, job.scrapeTimeout, job.scrapeNativeHistograms, job.alwaysScrapeClassicHistograms, job.convertClassicHistogramsToNhcb];
+}
+function sameDefaultsFrom(job: ScrapeConfig, from: unknown[]): boolean {
+  return (
+    from[0] === job.jobName &&
+    from[1] === job.metricsPath &&
+    from[2] === job.scheme &&
+    from[3] === job.scrapeInterval &&
+    from[4] === job.scrapeTimeout &&
+    from[5] === job.scrapeNativeHistograms &&
+    from[6] === job.alwaysScrapeClassicHistograms &&
+    from[7] === job.convertClassicHistogramsToNhcb
+  );
+}
 function jobDefaults(job: ScrapeConfig): JobDefaults {
-  const from = [job.jobName, job.metricsPath, job.scheme, job.scrapeInterval, job.scrapeTimeout, job.scrapeNativeHistograms, job.alwaysScrapeClassicHistograms, job.convertClassicHistogramsToNhcb];
   const hit = JOB_DEFAULTS.get(job);
-  if (hit && hit.from.every((v, i) => v === from[i])) return hit.d;
+  if (hit && sameDefaultsFrom(job, hit.from)) return hit.d;
+  const from = defaultsFrom(job);
   const base: [string, string][] = [
     ['job', job.jobName],
     ['__scrape_interval__', formatPromDuration(job.scrapeInterval)],
@@ -414,12 +430,12 @@ export function populate(input: PopulateInput): PopulateOutcome {
     lb['instance'] = addr;
     if (steps && before) steps.push({ implicit: 'instance', note: 'instance defaults to __address__', before, after: { ...lb }, keep: true });
   }
-  for (const k of Object.keys(lb)) {
+  for (const k in lb) {
     const v = lb[k]!;
     if (hasLoneSurrogate(v)) return fail(steps, lb, discovered, 'INVALID_LABEL_VALUE', `invalid label value for ${JSON.stringify(k)}: ${JSON.stringify(v)}`);
   }
   const labels: Labels = {};
-  for (const k of Object.keys(lb)) if (!k.startsWith('__')) labels[k] = lb[k]!;
+  for (const k in lb) if (!k.startsWith('__')) labels[k] = lb[k]!;
   const url = scrapeUrl(lb, job.params);
   if (steps) {
     steps.push({ implicit: 'drop-internal', note: 'labels starting with __ are hidden from the target\'s public labels (they still identify it)', before: { ...lb }, after: { ...labels }, keep: true });
