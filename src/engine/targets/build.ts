@@ -6,7 +6,7 @@ import type { TargetGroup } from '../discovery/types.ts';
 import { labelsEqual, labelsHash, type Labels } from '../labels.ts';
 import type { Profile } from '../profiles/types.ts';
 import { discoveredLabel as discoveredLabelOf, discoveredLabels, discoveredLayers, dropReason, populate, underValid, type PopulateInput, type PopulateOutcome } from './populate.ts';
-import { groupPrefix } from './group-prefix.ts';
+import { groupDropVm, groupPrefix } from './group-prefix.ts';
 import { targetLabels } from '../discovery/common.ts';
 import { populateVm, vmDiscoveredLabels, type VmPopulateOutcome } from './populate-vmagent.ts';
 import type { JobTargets, ObjectRef, Target } from './types.ts';
@@ -170,7 +170,8 @@ export function buildJobTargets(job: ScrapeConfig, all: JobGroups[], global: Glo
       const layered = layersValid(g);
       // The rules that read only what the group's targets share, run once for the group (group-prefix.ts).
       const prefix = trace || isVm ? undefined : groupPrefix(g, job, profile);
-      const groupDropped: PopulateOutcome | undefined = prefix?.droppedBy && { state: 'dropped', discovered: undefined, reason: dropReason(prefix.droppedBy) };
+      const droppedBy = trace ? undefined : isVm ? groupDropVm(g, job, global, profile) : prefix?.droppedBy;
+      const groupDropped: PopulateOutcome | undefined = droppedBy && { state: 'dropped', discovered: undefined, reason: dropReason(droppedBy) };
       for (let index = 0; index < targets.length; index++) {
         let vm: VmPopulateOutcome | undefined;
         let r: PopulateOutcome;
