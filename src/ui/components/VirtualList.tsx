@@ -41,9 +41,11 @@ export function VirtualRows(p: VirtualRowsProps) {
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
+    // The height comes from the observer's first report, made after the browser's own layout: reading clientHeight
+    // here would force a layout of the whole page just committed (a 10k-target result: ~30 ms inside React's task,
+    // which with the render itself went past 50 ms).
     const ro = new ResizeObserver(() => setViewport(el.clientHeight));
     ro.observe(el);
-    setViewport(el.clientHeight);
     return () => ro.disconnect();
   }, []);
 

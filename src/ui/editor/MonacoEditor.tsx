@@ -297,12 +297,20 @@ export default function MonacoEditor() {
     show();
     if (!create) return;
     const f = create;
-    const t = setTimeout(() => {
-      ensureModel(f);
-      show();
-      refreshMarkers();
+    // After the next frame: the page's own update (tabs, status line) is laid out and painted by then, so the editor's
+    // first render of the new file measures its own lines only, not a whole page left to lay out.
+    let t: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      t = setTimeout(() => {
+        ensureModel(f);
+        show();
+        refreshMarkers();
+      });
     });
-    return () => clearTimeout(t);
+    return () => {
+      cancelAnimationFrame(frame);
+      if (t !== undefined) clearTimeout(t);
+    };
   }, [files, activeId]);
 
   /** Line numbers as in the file, and the bar above the editor, for the active file's window. */
