@@ -10,7 +10,7 @@
 // and vmagent builds its label list another way (populate-vmagent.ts).
 import type { GlobalConfig, ScrapeConfig } from '../config/types.ts';
 import type { TargetGroup } from '../discovery/types.ts';
-import { sameKeys, type Labels } from '../labels.ts';
+import type { Labels } from '../labels.ts';
 import type { Profile } from '../profiles/types.ts';
 import { runRules } from '../relabel/apply.ts';
 import { LabelBuilder } from '../relabel/builder.ts';
@@ -31,47 +31,85 @@ export interface GroupPrefix {
 
 const NONE: GroupPrefix = Object.freeze({ droppedBy: undefined, from: 0, changes: undefined });
 
-/** The names some target of the group holds itself or through its pod, once per group (groups are shared by the
- * jobs of one discovery), and whether every target holds at least one label of its own. Targets of a group mostly
- * carry the same names, so each is compared with the last names added. */
-interface Varying {
-  names: Set<string>;
-  allOwn: boolean;
+/** Per group (groups are shared by the jobs of one discovery), the answers so far, by label name: whether some target
+ * holds the name itself or through its pod (`held`), and for vmagent whether the targets do not all hold it with one
+ * value (`vm`). Asked only for the names a job's leading rules read — one walk over the targets per name. */
+interface NameAnswers {
+  held: Map<string, boolean>;
+  vm: Map<string, boolean>;
+  allOwn: boolean | undefined;
 }
-const VARYING = new WeakMap<TargetGroup, Varying>();
-function varyingOf(g: TargetGroup): Varying {
-  let v = VARYING.get(g);
-  if (v !== undefined) return v;
-  const names = new Set<string>();
-  let allOwn = true;
-  let last: string[] = [];
+const ANSWERS = new WeakMap<TargetGroup, NameAnswers>();
+/** Small groups (a pod's few ports) are walked again rather than remembered: a map per group cost more than the walk. */
+const REMEMBER_ABOVE = 16;
+function answersOf(g: TargetGroup): NameAnswers | undefined {
+  if (g.targets.length <= REMEMBER_ABOVE) return undefined;
+  let a = ANSWERS.get(g);
+  if (a === undefined) ANSWERS.set(g, (a = { held: new Map(), vm: new Map(), allOwn: undefined }));
+  return a;
+}
+
+const own = Object.prototype.hasOwnProperty;
+
+/** Whether some target of the group holds `name` itself or through its pod (TargetGroup.under). */
+function held(g: TargetGroup, a: NameAnswers | undefined, name: string): boolean {
+  let r = a?.held.get(name);
+  if (r !== undefined) return r;
+  r = false;
   let lastUnder: Labels | undefined;
-  for (let i = 0; i < g.targets.length; i++) {
-    const t = g.targets[i] as Labels;
-    if (!sameKeys(last, t)) {
-      last = Object.keys(t);
-      if (last.length === 0) allOwn = false;
-      for (const k of last) names.add(k);
-    }
+  for (let i = 0; i < g.targets.length && !r; i++) {
+    if (own.call(g.targets[i], name)) r = true;
     const u = g.under?.[i];
     if (u !== undefined && u !== lastUnder) {
       lastUnder = u;
-      for (const k in u) names.add(k);
+      if (own.call(u, name)) r = true;
     }
   }
-  VARYING.set(g, (v = { names, allOwn }));
-  return v;
+  a?.held.set(name, r);
+  return r;
 }
 
-/** How many leading rules of the list read and write only shared labels. */
-function prefixLength(rules: RelabelRule[], varying: Set<string>): number {
+/** vmagent discovery puts every label into each target (no group or pod layer), so what its targets share is also a
+ * name every target holds with one value. */
+function variesVm(g: TargetGroup, a: NameAnswers | undefined, name: string): boolean {
+  let r = a?.vm.get(name);
+  if (r !== undefined) return r;
+  r = held(g, a, name);
+  if (r && g.under === undefined) {
+    const first = g.targets[0] as Labels;
+    r = !g.targets.every((t) => own.call(t, name) && t[name] === first[name]);
+  }
+  a?.vm.set(name, r);
+  return r;
+}
+
+/** Whether every target of the group holds at least one label of its own. */
+function allOwn(g: TargetGroup, a: NameAnswers | undefined): boolean {
+  if (a?.allOwn !== undefined) return a.allOwn;
+  let r = true;
+  for (const t of g.targets) {
+    let any = false;
+    for (const _ in t) {
+      any = true;
+      break;
+    }
+    if (!any) r = false;
+  }
+  if (a) a.allOwn = r;
+  return r;
+}
+
+/** How many leading rules of the list read and write only shared labels (`varies`: whether a name may differ between
+ * the targets). */
+function prefixLength(rules: RelabelRule[], g: TargetGroup, varies: (g: TargetGroup, a: NameAnswers | undefined, name: string) => boolean): number {
+  const a = answersOf(g);
   let n = 0;
   for (const r of rules) {
     // vmagent's extras: an `if` reads any label, `{{label}}` references in a replacement too.
     if (r.vm !== undefined && (r.vm.if !== undefined || r.vm.hasLabelRefs || r.vm.graphite !== undefined)) break;
     if (r.action !== 'keep' && r.action !== 'drop' && r.action !== 'replace') break;
-    if (r.sourceLabels?.some((s) => varying.has(s))) break;
-    if (r.action === 'replace' && (r.targetLabel.includes('$') || varying.has(r.targetLabel))) break;
+    if (r.sourceLabels?.some((s) => varies(g, a, s))) break;
+    if (r.action === 'replace' && (r.targetLabel.includes('$') || varies(g, a, r.targetLabel))) break;
     n++;
   }
   return n;
@@ -81,7 +119,6 @@ function prefixLength(rules: RelabelRule[], varying: Set<string>): number {
  * (populate.ts Shape): no config param named like a group label (nor twice), no own "__proto__", no default name the
  * group holds as "". */
 function groupReadsAlike(g: TargetGroup, job: ScrapeConfig): boolean {
-  const own = Object.prototype.hasOwnProperty;
   if (job.params.length !== 0) {
     const names = new Set<string>();
     for (const [k] of job.params) {
@@ -103,7 +140,7 @@ export function groupPrefix(g: TargetGroup, job: ScrapeConfig, profile: Profile)
   const rules = job.relabelConfigs;
   if (rules.length === 0 || g.targets.length === 0 || !groupReadsAlike(g, job)) return NONE;
   if (profile.engine === 'vmagent') return NONE;
-  const n = prefixLength(rules, varyingOf(g).names);
+  const n = prefixLength(rules, g, held);
   if (n === 0) return NONE;
   const plain = !DEFAULT_NAMES.some((k) => Object.prototype.hasOwnProperty.call(g.labels, k));
   LAYERS[0] = g.labels;
@@ -120,26 +157,6 @@ export function groupPrefix(g: TargetGroup, job: ScrapeConfig, profile: Profile)
   return { droppedBy, from: n, changes: b };
 }
 
-/** vmagent discovery puts every label into each target (no group or pod layer), so what the targets of a group share
- * is the names every target holds with one value: those leave the varying names. Once per group. */
-const VM_VARYING = new WeakMap<TargetGroup, Set<string>>();
-function vmVarying(g: TargetGroup, v: Varying): Set<string> {
-  let names = VM_VARYING.get(g);
-  if (names !== undefined) return names;
-  names = v.names;
-  if (g.under === undefined && g.targets.length > 0) {
-    const first = g.targets[0] as Labels;
-    const own = Object.prototype.hasOwnProperty;
-    const same = Object.keys(first).filter((k) => g.targets.every((t) => own.call(t, k) && t[k] === first[k]));
-    if (same.length) {
-      names = new Set(names);
-      for (const k of same) names.delete(k);
-    }
-  }
-  VM_VARYING.set(g, names);
-  return names;
-}
-
 /** vmagent: the rule that drops every target of the group, found by running the shared-label prefix on the first
  * target as vmagent builds it (populate-vmagent.ts). Each target's labels are built whole there, so the prefix is not
  * resumed: a group that passes runs every rule per target. The prefix changes only shared labels, so it never empties
@@ -147,10 +164,8 @@ function vmVarying(g: TargetGroup, v: Varying): Set<string> {
 export function groupDropVm(g: TargetGroup, job: ScrapeConfig, global: GlobalConfig, profile: Profile): RelabelRule | undefined {
   const rules = job.relabelConfigs;
   if (rules.length === 0 || g.targets.length === 0) return undefined;
-  const v = varyingOf(g);
-  if (!v.allOwn) return undefined;
-  const n = prefixLength(rules, vmVarying(g, v));
-  if (n === 0) return undefined;
+  const n = prefixLength(rules, g, variesVm);
+  if (n === 0 || !allOwn(g, answersOf(g))) return undefined;
   const first = { target: g.targets[0] as Labels, under: g.under?.[0], group: g.labels, job, global, profile };
   try {
     const r = applyRelabelVm(vmDiscoveredLabels(first), n === rules.length ? rules : rules.slice(0, n), profile);
