@@ -6,8 +6,9 @@
 // reads or writes is *shared*: held by no target's own labels nor by its pod's (TargetGroup.under), so that for
 // every target it reads from the group's labels or the job defaults. Such rules give every target of the group the
 // same verdict and the same changes. The run resumes per target after the prefix, on a builder that starts with
-// the prefix's changes (LabelBuilder.adopt). Untraced Prometheus runs only: a trace shows every rule for every target,
-// and vmagent builds its label list another way (populate-vmagent.ts).
+// the prefix's changes (LabelBuilder.adopt). vmagent builds each target's label list whole (populate-vmagent.ts), so
+// there the prefix runs on the group's first target and only its drop is shared (groupDropVm). Untraced runs only: a
+// trace shows every rule for every target.
 import type { GlobalConfig, ScrapeConfig } from '../config/types.ts';
 import type { TargetGroup } from '../discovery/types.ts';
 import type { Labels } from '../labels.ts';
