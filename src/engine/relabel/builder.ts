@@ -159,20 +159,19 @@ export class LabelBuilder implements LabelAccess {
     const addK = this.addK;
     const under = this.under;
     const skipEmpty = this.skipEmpty;
-    const keep = (k: string): boolean => (del === null || !del.has(k)) && (addK.length === 0 || !addK.includes(k));
     for (let li = -1; li < (under === null ? 0 : under.length); li++) {
       const layer = li < 0 ? this.base : ((under as Labels[])[li] as Labels);
       if (li >= 0 && memo !== undefined) {
-        for (const k of layerNames(memo, layer, skipEmpty, test)) if (keep(k)) out.push(k);
+        for (const k of layerNames(memo, layer, skipEmpty, test)) if (current(k, del, addK)) out.push(k);
         continue;
       }
       if (li < 0 && under === null) {
-        for (const k of Object.keys(layer)) if (test(k) && keep(k)) out.push(k);
+        for (const k of Object.keys(layer)) if (test(k) && current(k, del, addK)) out.push(k);
         continue;
       }
       for (const k in layer) {
         if (skipEmpty && layer[k] === '') continue;
-        if (test(k) && keep(k)) out.push(k);
+        if (test(k) && current(k, del, addK)) out.push(k);
       }
     }
     for (let i = 0; i < addK.length; i++) if (test(addK[i] as string)) out.push(addK[i] as string);
@@ -256,6 +255,11 @@ export class LabelBuilder implements LabelAccess {
     for (let i = 0; i < this.addK.length; i++) put(o, this.addK[i] as string, this.addV[i] as string);
     return o;
   }
+}
+
+/** Whether a base name is still a current label: not deleted, and not set again (then it is among the added ones). */
+function current(k: string, del: Set<string> | null, addK: string[]): boolean {
+  return (del === null || !del.has(k)) && (addK.length === 0 || !addK.includes(k));
 }
 
 /** Names of shared layers that pass one test, per layer object; an entry is for one skipEmpty setting. */
