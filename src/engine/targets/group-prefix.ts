@@ -19,7 +19,7 @@ import { ExpansionTooLarge } from '../relabel/expand.ts';
 import type { RelabelRule } from '../relabel/types.ts';
 import { applyRelabelVm } from '../relabel/vmagent/index.ts';
 import { vmDiscoveredLabels } from './populate-vmagent.ts';
-import { DEFAULT_NAMES, defaultsLayer } from './populate.ts';
+import { DEFAULT_NAMES, defaultsLayer, paramList } from './populate.ts';
 
 /** What the prefix did for one group: the rule that dropped every target, or how far it ran and what it changed. */
 export interface GroupPrefix {
@@ -120,33 +120,25 @@ function prefixLength(rules: RelabelRule[], g: TargetGroup, varies: (g: TargetGr
  * (populate.ts Shape): no config param named like a group label (nor twice), no own "__proto__", no default name the
  * group holds as "". */
 function groupReadsAlike(g: TargetGroup, job: ScrapeConfig): boolean {
-  if (job.params.length !== 0) {
-    const names = new Set<string>();
-    for (const [k] of job.params) {
-      if (names.has(k) || own.call(g.labels, `__param_${k}`)) return false;
-      names.add(k);
-    }
-  }
+  const params = paramList(job);
+  if (params === undefined) return false;
+  for (const [name] of params) if (own.call(g.labels, name)) return false;
   if (own.call(g.labels, '__proto__')) return false;
   for (const k of DEFAULT_NAMES) if (g.labels[k] === '') return false;
   return true;
 }
 
 const EMPTY: Labels = Object.freeze({}) as Labels;
-const LAYERS: Labels[] = [EMPTY, EMPTY];
 
 /** Runs the job's shared-label prefix once for the group. A fresh builder per group: its changes are adopted by
  * every target of the group. */
 export function groupPrefix(g: TargetGroup, job: ScrapeConfig, profile: Profile): GroupPrefix {
   const rules = job.relabelConfigs;
-  if (rules.length === 0 || g.targets.length === 0 || !groupReadsAlike(g, job)) return NONE;
-  if (profile.engine === 'vmagent') return NONE;
+  if (profile.engine === 'vmagent' || rules.length === 0 || g.targets.length === 0 || !groupReadsAlike(g, job)) return NONE;
   const n = prefixLength(rules, g, held);
   if (n === 0) return NONE;
-  const plain = !DEFAULT_NAMES.some((k) => Object.prototype.hasOwnProperty.call(g.labels, k));
-  LAYERS[0] = g.labels;
-  LAYERS[1] = defaultsLayer(job, profile, g.labels, plain);
-  const b = new LabelBuilder(EMPTY, LAYERS.slice(), profile.targets.emptyDiscoveredLabelsVanish);
+  const plain = !DEFAULT_NAMES.some((k) => own.call(g.labels, k));
+  const b = new LabelBuilder(EMPTY, [g.labels, defaultsLayer(job, profile, g.labels, plain)], profile.targets.emptyDiscoveredLabelsVanish);
   let droppedBy: RelabelRule | undefined;
   try {
     droppedBy = runRules(b, rules, profile, 0, n);

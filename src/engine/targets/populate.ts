@@ -183,12 +183,12 @@ export function defaultsLayer(job: ScrapeConfig, profile: Profile, group: Labels
 }
 
 /** The job's config params as the labels PopulateDiscoveredLabels sets (`__param_<name>`, first value), when each name
- * comes once; undefined when one repeats (the set then depends on which wins). */
+ * comes once; undefined when one repeats (the set then depends on which wins). Also read by group-prefix.ts. */
 const PARAM_LABELS = new WeakMap<ScrapeConfig['params'], [string, string][] | undefined>();
 function paramLabels(job: ScrapeConfig): [string, string][] {
   return paramList(job) ?? [];
 }
-function paramList(job: ScrapeConfig): [string, string][] | undefined {
+export function paramList(job: ScrapeConfig): [string, string][] | undefined {
   if (job.params.length === 0) return [];
   if (PARAM_LABELS.has(job.params)) return PARAM_LABELS.get(job.params);
   let list: [string, string][] | undefined = [];
