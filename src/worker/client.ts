@@ -14,7 +14,8 @@ import type { Diagnosis, InputFile, ProfileId } from '../engine/index.ts';
 import type { Session } from '../ui/permalink/codec.ts';
 import { ADVICE_REQUESTS, PROTOCOL_VERSION, VIEW_REQUESTS, isProtocolMessage, type FromWorker, type ProfileChoice, type RunPhase, type ToWorker, type WhatIf, type WhyNotQuery } from './protocol.ts';
 import type { StripKind, StripReport } from './strip-kinds.ts';
-import type { ListKind, ListsView, RunView, TargetView, TraceView } from './view.ts';
+import type { TraceView } from './trace-view.ts';
+import type { ListKind, ListsView, RunView, TargetView } from './view.ts';
 
 /** Requests that a new run may cut short (their answers are cheap to lose). */
 const PREEMPTIBLE: readonly ToWorker['type'][] = [...ADVICE_REQUESTS, ...VIEW_REQUESTS];

@@ -9,7 +9,8 @@ import { RunLists } from './lists.ts';
 import { PROTOCOL_VERSION, isProtocolMessage, type DiagnoseRequest, type FromWorker, type RunRequest, type StripRequest, type ToWorker, type WhyNotRequest, type WireFile } from './protocol.ts';
 import { decideProfile } from './profile-choice.ts';
 import { stripFiles } from './strip.ts';
-import { findTarget, toRunView, traceView } from './view.ts';
+import { traceView } from './trace-view.ts';
+import { findTarget, toRunView } from './view.ts';
 
 // The worker filters engine targets: their discovered labels are read without being built (filter.ts).
 setDiscoveredReader({ some: (t, test, seen) => someDiscoveredLabel(t as Target, test, seen), value: (t, name) => discoveredLabel(t as Target, name) });

@@ -7,7 +7,8 @@
 // with PROTOCOL_VERSION — a page and a worker of different versions refuse each other's
 // messages (the worker answers with an `error` naming both versions).
 import type { Diagnosis, InputFile, ProfileId, RunOptions, whyNot } from '../engine/index.ts';
-import type { ListKind, ListsView, RunView, TargetView, TraceView } from './view.ts';
+import type { TraceView } from './trace-view.ts';
+import type { ListKind, ListsView, RunView, TargetView } from './view.ts';
 import type { StripKind, StripReport } from './strip-kinds.ts';
 import type { Session } from '../ui/permalink/codec.ts';
 

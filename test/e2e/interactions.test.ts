@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/engine/index.ts';
 import { exampleSession } from '../../src/ui/examples/meta.ts';
-import { diffLabels } from '../../src/worker/view.ts';
+import { diffLabels } from '../../src/worker/trace-view.ts';
 import {
   baseUrl,
   currentSeq,

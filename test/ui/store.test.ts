@@ -5,8 +5,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Diagnosis, InputFile } from '../../src/engine/index.ts';
 import type { AdviceOutcome, RunExtras, RunOutcome, ViewOutcome } from '../../src/worker/client.ts';
 import type { ProfileChoice, WhyNotQuery } from '../../src/worker/protocol.ts';
-import { objectTable, type ListKind, type ListView, type ListsView, type RunView, type TargetView, type TraceView } from '../../src/worker/view.ts';
-import { createAppStore, type EngineLike } from '../../src/ui/state/store.ts';
+import { objectTable } from '../../src/worker/object-table.ts';
+import type { TraceView } from '../../src/worker/trace-view.ts';
+import type { ListKind, ListView, ListsView, RunView, TargetView } from '../../src/worker/view.ts';
+import type { EngineLike } from '../../src/ui/state/app-state.ts';
+import { createAppStore } from '../../src/ui/state/store.ts';
 
 const target = (id: string, row: number): TargetView => ({ id, row, job: 'j', source: 's', index: 0, sdIndex: 0, state: 'active', discoveredLabels: {} });
 const listOf = (rows: TargetView[], total = rows.length, first = rows.length): ListView => ({ totals: [total], shown: [rows.length], matches: null, first: rows.slice(0, first) });

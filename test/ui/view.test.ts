@@ -8,7 +8,9 @@ import { AUTO_DIAGNOSE_BYTES, AUTO_DIAGNOSE_TARGETS, skipReason, targetCount, ve
 import { PAGE_READER, parseFilter, setDiscoveredReader, type DiscoveredReader } from '../../src/worker/filter.ts';
 import { discoveredLabel, someDiscoveredLabel, type Target } from '../../src/engine/index.ts';
 import { RunLists, WHOLE_LIST, narrows } from '../../src/worker/lists.ts';
-import { diffLabels, findTarget, objectsOf, podStateOf, toRunView, traceView } from '../../src/worker/view.ts';
+import { objectsOf, podStateOf } from '../../src/worker/object-table.ts';
+import { diffLabels, traceView } from '../../src/worker/trace-view.ts';
+import { findTarget, toRunView } from '../../src/worker/view.ts';
 
 const EX = join(import.meta.dirname, '..', '..', 'examples');
 const files = (id: string) =>

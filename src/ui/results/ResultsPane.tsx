@@ -13,7 +13,7 @@ import { WhyNotPane } from '../panes/why/WhyNotPane.tsx';
 import { WhyNotPanel } from '../panes/why/WhyNotPanel.tsx';
 import { WhatIfBar } from './WhatIfBar.tsx';
 import { useActions, useApp } from '../state/context.ts';
-import type { RunPhaseState } from '../state/store.ts';
+import type { RunPhaseState } from '../state/app-state.ts';
 import { isBlank } from '../state/transitions.ts';
 import { profileTitle } from '../state/profiles.ts';
 import { VIEW_TITLES, visibleViews, type ViewId } from '../state/views.ts';

@@ -1,6 +1,6 @@
 // While what-if knobs are set, the results are hypothetical: say so above them, knob by knob, with a
 // way to take each one (or all) back. A knob whose object the run no longer has is marked.
-import { objectName, type ObjectTable } from '../../worker/view.ts';
+import { objectName, type ObjectTable } from '../../worker/object-table.ts';
 import { useActions, useApp } from '../state/context.ts';
 
 /** Whether the run has this object. */

@@ -2,7 +2,8 @@
 // through useActions; the store itself is created in main.tsx (and by tests with a fake engine).
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
-import type { AppState, AppStore } from './store.ts';
+import type { AppState } from './app-state.ts';
+import type { AppStore } from './store.ts';
 
 export const StoreContext = createContext<AppStore | null>(null);
 

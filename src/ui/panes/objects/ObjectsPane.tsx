@@ -2,7 +2,7 @@
 // simulation (marked "simulated"), and what it ignored. Pods show the state the engine ran them in, and
 // Pods and workloads carry a what-if knob (ready / not ready / Pending / Failed) that re-runs the engine.
 import { useDeferredValue, useMemo } from 'react';
-import { objectAt, objectName } from '../../../worker/view.ts';
+import { objectAt, objectName } from '../../../worker/object-table.ts';
 import { VirtualList } from '../../components/VirtualList.tsx';
 import { JumpButton } from '../../results/JumpButton.tsx';
 import { STATE_WORDS } from '../../results/WhatIfBar.tsx';

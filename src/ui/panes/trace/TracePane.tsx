@@ -2,7 +2,7 @@
 // steps (meta labels removed, instance defaulted, URL built). Each step shows the labels it
 // added, changed and removed; the step that dropped the target is marked.
 import { useState } from 'react';
-import type { TraceStepView } from '../../../worker/view.ts';
+import type { TraceStepView } from '../../../worker/trace-view.ts';
 import { LabelName } from '../../components/LabelName.tsx';
 import { JumpButton } from '../../results/JumpButton.tsx';
 import { selectedTargetView } from '../../results/findTarget.ts';

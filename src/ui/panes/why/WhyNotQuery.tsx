@@ -2,7 +2,7 @@
 // discovers. A searchable picker over the run's objects (input and simulated), a port choice, and the
 // engine's chain for it; the question is asked again after every run.
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { objectAt, type ObjectTable } from '../../../worker/view.ts';
+import { objectAt, type ObjectTable } from '../../../worker/object-table.ts';
 import { useActions, useApp } from '../../state/context.ts';
 import { DiagnosisCard } from './DiagnosisCard.tsx';
 
