@@ -1,11 +1,12 @@
 // Active targets with the same labels (hidden ones included) and URL are one target (scrape/scrape.go sync). The
-// target stage finds them through a hash of labels and URL (labels.ts labelsHash) confirmed by comparing them: for any
+// target stage finds them by URL, then by comparing labels (targets/active-index.ts; a hash of the labels, labels.ts
+// labelsHash, once many targets share a URL): for any
 // targets, exactly the distinct (labels, URL) pairs stay active, and the hash does not depend on key order.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/engine/config/scrape-config.ts';
 import { ingest } from '../../src/engine/ingest/ingest.ts';
-import { labelsHash, labelsKey, type Labels } from '../../src/engine/labels.ts';
+import { labelsEqual, labelsHash, labelsKey, type Labels } from '../../src/engine/labels.ts';
 import { getProfile } from '../../src/engine/profiles/index.ts';
 import { buildJobTargets } from '../../src/engine/targets/build.ts';
 
@@ -15,6 +16,18 @@ describe('duplicate targets', () => {
     expect(labelsHash({ a: '1', b: '2' }, 'u')).not.toBe(labelsHash({ a: '2', b: '1' }, 'u'));
     expect(labelsHash({ a: '1' }, 'u')).not.toBe(labelsHash({ a: '1' }, 'v'));
     expect(labelsHash({ ab: '' }, '')).not.toBe(labelsHash({ a: 'b' }, ''));
+  });
+
+  it('labelsEqual: same names with the same values, in any order', () => {
+    expect(labelsEqual({ a: '1', b: '2' }, { b: '2', a: '1' })).toBe(true);
+    expect(labelsEqual({}, {})).toBe(true);
+    expect(labelsEqual({ a: '1' }, { a: '1', b: '' })).toBe(false);
+    expect(labelsEqual({ a: '1', b: '' }, { a: '1' })).toBe(false);
+    expect(labelsEqual({ a: '1', b: '2' }, { a: '1', c: '2' })).toBe(false);
+    expect(labelsEqual({ a: '' }, { b: '' })).toBe(false);
+    // Names that are Object.prototype members on the other side.
+    expect(labelsEqual({ constructor: 'x' }, { toString: 'x' })).toBe(false);
+    expect(labelsEqual({ constructor: 'x', a: '1' }, { a: '1', b: '2' })).toBe(false);
   });
 
   for (const profileId of ['prometheus-3.14', 'prometheus-2.42'] as const) {

@@ -3,7 +3,8 @@
 // active targets with equal labels and URL are one target).
 import type { GlobalConfig, ScrapeConfig } from '../config/types.ts';
 import type { TargetGroup } from '../discovery/types.ts';
-import { labelsEqual, labelsHash, type Labels } from '../labels.ts';
+import type { Labels } from '../labels.ts';
+import { ActiveIndex } from './active-index.ts';
 import type { Profile } from '../profiles/types.ts';
 import { discoveredLabel as discoveredLabelOf, discoveredLabels, discoveredLayers, dropReason, populate, underValid, type PopulateInput, type PopulateOutcome } from './populate.ts';
 import { groupDropVm, groupPrefix } from './group-prefix.ts';
@@ -148,9 +149,10 @@ export function discoveredLabel(t: Target, name: string): string | undefined {
 
 export function buildJobTargets(job: ScrapeConfig, all: JobGroups[], global: GlobalConfig, profile: Profile, trace: boolean): JobTargets {
   const out: JobTargets = { job: job.jobName, active: [], dropped: [], failed: [], duplicates: [] };
-  /** vmagent: active targets by their duplicate key. Prometheus: by a hash of labels and URL. */
+  /** vmagent: active targets by their duplicate key. Prometheus: by labels and URL. */
   const byIdentity = new Map<string, number>();
-  const byHash = new Map<number, number[]>();
+  const byLabels = new ActiveIndex();
+  const internalOf = (i: number): Labels => out.active[i]!.internalLabels!;
   const isVm = profile.engine === 'vmagent';
   const jobInput: JobInput = { job, global, profile };
   // One input for every target of the job, filled in per target: populate keeps no reference to it.
@@ -225,14 +227,8 @@ export function buildJobTargets(job: ScrapeConfig, all: JobGroups[], global: Glo
           prev = byIdentity.get(vm.identity);
           if (prev === undefined) byIdentity.set(vm.identity, out.active.length);
         } else {
-          // Same labels (hidden ones included) and URL: found by a hash of both, confirmed by comparing them.
-          const h = labelsHash(r.internal, r.url);
-          const same = byHash.get(h);
-          if (same !== undefined) prev = same.find((i) => out.active[i]!.scrapeUrl === r.url && labelsEqual(out.active[i]!.internalLabels!, r.internal));
-          if (prev === undefined) {
-            if (same === undefined) byHash.set(h, [out.active.length]);
-            else same.push(out.active.length);
-          }
+          // Same labels (hidden ones included) and URL (active-index.ts).
+          prev = byLabels.lookupOrAdd(r.internal, r.url, out.active.length, internalOf);
         }
         if (prev === undefined) {
           out.active.push(target);

@@ -4,7 +4,7 @@
 import type { GlobalConfig, ScrapeConfig } from '../config/types.ts';
 import { ExpansionTooLarge } from '../relabel/expand.ts';
 import { formatPromDuration, parsePromDuration } from '../config/duration.ts';
-import { sameKeys, type Labels } from '../labels.ts';
+import { hasLoneSurrogate, sameKeys, type Labels } from '../labels.ts';
 import type { Profile } from '../profiles/types.ts';
 import { applyRelabel, runRules } from '../relabel/apply.ts';
 import { LabelBuilder } from '../relabel/builder.ts';
@@ -455,19 +455,3 @@ const HISTOGRAM_LABELS: [string, string][] = [
   ['__convert_classic_histograms_to_nhcb__', 'convert_classic_histograms_to_nhcb'],
 ];
 const GO_BOOLS = new Set(['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False']);
-
-function hasLoneSurrogate(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        i++;
-        continue;
-      }
-      return true;
-    }
-    if (c >= 0xdc00 && c <= 0xdfff) return true;
-  }
-  return false;
-}
