@@ -34,11 +34,9 @@ export function compareStrings(a: string, b: string): number {
  * is involved, so the slower exact comparison runs only then. */
 export function sortGo(names: string[]): void {
   for (const n of names) {
-    for (let i = 0; i < n.length; i++) {
-      if ((n.charCodeAt(i) & 0xf800) === 0xd800) {
-        names.sort(compareStrings);
-        return;
-      }
+    if (hasSurrogate(n)) {
+      names.sort(compareStrings);
+      return;
     }
   }
   if (names.length <= 24) {
@@ -55,7 +53,19 @@ export function sortGo(names: string[]): void {
     }
     return;
   }
-  names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  names.sort(); // the default order: UTF-16 code units, as `<`
+}
+
+/** Names seen without a surrogate: a run sorts the same few hundred names over and over (vmagent sorts every target's
+ * merged labels), and a Set lookup of a name (its hash kept in the string) is cheaper than reading its characters. */
+const NO_SURROGATE = new Set<string>();
+
+function hasSurrogate(n: string): boolean {
+  if (NO_SURROGATE.has(n)) return false;
+  for (let i = 0; i < n.length; i++) if ((n.charCodeAt(i) & 0xf800) === 0xd800) return true;
+  if (NO_SURROGATE.size >= 65536) NO_SURROGATE.clear();
+  NO_SURROGATE.add(n);
+  return false;
 }
 
 /** Whether the label set has exactly these names, in this order (a target of the same shape as an earlier one). */

@@ -38,7 +38,9 @@ export function resolvePodRef(ref: { kind?: string; name?: string; namespace?: s
 /** Phase 1 for a pod-backed target: the pod labels merged over the target, then the container-port labels
  * of every container port whose number equals the endpoint port. The `break` leaves only the current
  * container's loop, so a later container with the same port overwrites an earlier one. Appended to the group; with
- * group labels (Prometheus) the pod's labels stay one shared object under the target's own (TargetGroup.under). */
+ * group labels (Prometheus) the pod's labels stay one shared object under the target's own (TargetGroup.under).
+ * `flatBase` (vmagent, no group labels): labels under the target's own in the one object built, as merge(flatBase,
+ * target) before the call would put them, without that copy. */
 export function attachPod(
   tg: TargetGroup,
   target: Labels,
@@ -47,6 +49,7 @@ export function attachPod(
   protocol: (cport: ContainerPort) => string,
   ctx: RoleContext,
   sidecarsOnly = false,
+  flatBase?: Labels,
 ): void {
   const pl = sharedPodLabels(pod, ctx);
   const layered = ctx.profile.extraTargetObjectMeta === 'group';
@@ -76,7 +79,8 @@ export function attachPod(
     pushTarget(tg, Object.assign({}, target, extra), pl);
     return;
   }
-  pushTarget(tg, Object.assign({}, target, pl, extra));
+  // vmagent (`flatBase`: the object labels every target carries whole) copies them in the same single assign.
+  pushTarget(tg, flatBase === undefined ? Object.assign({}, target, pl, extra) : Object.assign({}, flatBase, target, pl, extra));
 }
 
 /** Records that `pod` was seen with endpoint port `port` (Go: seenPods map, insertion order kept here). */
@@ -165,16 +169,15 @@ export function buildEndpoints(o: StoredObject<Endpoints>, ctx: RoleContext): Ta
   const tg: TargetGroup = { source: endpointsSource(e), labels: flat ? {} : group, targets: [] };
   const seen = new Map<string, SeenPod>();
   const add = (addr: EndpointAddress, port: EndpointPort, ready: string): void => {
-    let t = endpointTarget(addr, port, ready, ctx);
-    if (flat) t = merge(group, t);
+    const t = endpointTarget(addr, port, ready, ctx);
     const pod = resolvePodRef(addr.targetRef, ctx);
     if (!pod) {
-      pushTarget(tg, t);
+      pushTarget(tg, flat ? merge(group, t) : t);
       return;
     }
     // Prometheus' endpoints role copies the endpoint port's protocol; vmagent the container port's.
     const protocol = ctx.profile.endpointsContainerProtocol === 'endpoint' ? () => lv(port.protocol) : (c: ContainerPort) => lv(c.protocol);
-    attachPod(tg, t, pod, port.port, protocol, ctx, ctx.profile.initContainerSidecarsOnly);
+    attachPod(tg, t, pod, port.port, protocol, ctx, ctx.profile.initContainerSidecarsOnly, flat ? group : undefined);
     notePod(seen, pod, port.port);
   };
   for (const ss of e.subsets ?? []) {

@@ -104,16 +104,15 @@ export function buildEndpointSlice(o: StoredObject<EndpointSlice>, ctx: RoleCont
   (s.endpoints ?? []).forEach((ep, i) => {
     for (const port of s.ports ?? []) {
       for (const addr of ep.addresses ?? []) {
-        let t = sliceTarget(o, ep, i, addr, port, ctx);
-        if (flat) t = merge(labels, t);
+        const t = sliceTarget(o, ep, i, addr, port, ctx);
         const pod = resolvePodRef(ep.targetRef, ctx);
         if (!pod) {
-          pushTarget(tg, t);
+          pushTarget(tg, flat ? merge(labels, t) : t);
           continue;
         }
         const num = set(port.port) ? port.port : flat ? 0 : undefined;
         // Unlike the endpoints role, the container port's own protocol is copied.
-        attachPod(tg, t, pod, num, (cport) => lv(cport.protocol), ctx);
+        attachPod(tg, t, pod, num, (cport) => lv(cport.protocol), ctx, false, flat ? labels : undefined);
         notePod(seen, pod, num);
       }
     }

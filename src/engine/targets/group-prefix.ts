@@ -17,8 +17,8 @@ import { runRules } from '../relabel/apply.ts';
 import { LabelBuilder } from '../relabel/builder.ts';
 import { ExpansionTooLarge } from '../relabel/expand.ts';
 import type { RelabelRule } from '../relabel/types.ts';
-import { applyRelabelVm } from '../relabel/vmagent/index.ts';
-import { vmDiscoveredLabels } from './populate-vmagent.ts';
+import { applyRelabelVm, runVmRules } from '../relabel/vmagent/index.ts';
+import { vmDiscoveredLabels, vmMergedList } from './populate-vmagent.ts';
 import { DEFAULT_NAMES, defaultsLayer, paramList } from './populate.ts';
 
 /** What the prefix did for one group: the rule that dropped every target, or how far it ran and what it changed. */
@@ -160,8 +160,13 @@ export function groupDropVm(g: TargetGroup, job: ScrapeConfig, global: GlobalCon
   const n = prefixLength(rules, g, variesVm);
   if (n === 0 || !allOwn(g, answersOf(g))) return undefined;
   const first = { target: g.targets[0] as Labels, under: g.under?.[0], group: g.labels, job, global, profile };
+  const prefix = n === rules.length ? rules : rules.slice(0, n);
   try {
-    const r = applyRelabelVm(vmDiscoveredLabels(first), n === rules.length ? rules : rules.slice(0, n), profile);
+    // The merged list as populateVm reads it untraced (no discovered object built and sorted per group and job);
+    // the object and applyRelabelVm where the list cannot be made.
+    const list = vmMergedList(first);
+    if (list !== undefined) return runVmRules(list, prefix, profile);
+    const r = applyRelabelVm(vmDiscoveredLabels(first), prefix, profile);
     return r.dropped ? r.droppedBy : undefined;
   } catch (e) {
     if (e instanceof ExpansionTooLarge) return undefined;

@@ -67,7 +67,11 @@ export function vmDiscoveredLabels(input: Omit<VmPopulateInput, 'trace'>): Label
   for (const k in group) m[k] = group[k] as string;
   for (const k in target) m[k] = target[k] as string;
   const out: Labels = {};
-  for (const k of Object.keys(m).sort(compareStrings)) out[k] = m[k] as string;
+  // Go's order, natively unless a name holds a surrogate (sortGo): with a comparator in JS this sort was ~130 ms of
+  // a 10k-pod vmagent run (groupDropVm builds the set of each group's first target for every job).
+  const names = Object.keys(m);
+  sortGo(names);
+  for (const k of names) out[k] = m[k] as string;
   return out;
 }
 
@@ -144,7 +148,7 @@ function vmShape(input: Omit<VmPopulateInput, 'trace'>, fixed: JobFixed): VmShap
 }
 
 /** vmDiscoveredLabels as a fresh label list, or undefined when the general path must build the object. */
-function vmMergedList(input: Omit<VmPopulateInput, 'trace'>): VmLabels | undefined {
+export function vmMergedList(input: Omit<VmPopulateInput, 'trace'>): VmLabels | undefined {
   if (input.under !== undefined) return undefined;
   const fixed = jobFixed(input.job, input.global, input.profile);
   const shape = vmShape(input, fixed);
@@ -189,6 +193,13 @@ function settingError(name: string, v: string): string | null {
   return /^[+-]?\d+$/.test(v) ? null : `cannot parse ${name}=${JSON.stringify(v)}: strconv.Atoi: parsing ${JSON.stringify(v)}: invalid syntax`;
 }
 
+/** The labels without the __meta_ ones (vmagent removes them after relabeling), as a fresh object. */
+function withoutMeta(l: Labels): Labels {
+  const out: Labels = {};
+  for (const k of Object.keys(l)) if (!k.startsWith('__meta_')) out[k] = l[k] as string;
+  return out;
+}
+
 /** promLabelsString of the finalized labels (ScrapeWork.LabelsString), for the duplicate key. */
 function labelsString(labels: Labels): string {
   return '{' + Object.keys(labels).sort(compareStrings).map((k) => `${k}=${JSON.stringify(labels[k])}`).join(',') + '}';
@@ -204,11 +215,14 @@ export function populateVm(input: VmPopulateInput): VmPopulateOutcome {
   const address = input.target['__address__'] ?? '';
   const withExternal = tp.externalLabelsInTargets && Object.keys(input.global.externalLabels).length > 0;
   if (steps) steps.push({ implicit: 'job-defaults', note: `labels of job "${job.jobName}" merged under the discovered ones${withExternal ? ', global external_labels first (vmagent before 1.82)' : ''}; empty values are kept`, before: { ...input.group, ...input.target }, after: { ...discovered }, keep: true });
+  // Untraced, the labels without the __meta_ ones come straight from the list; rel.labels is then not built.
   let rel: { labels: Labels; droppedBy?: RelabelRule | undefined; steps?: TraceStep[] };
+  let listLabels: Labels | undefined;
   try {
     if (list) {
       const droppedBy = runVmRules(list, job.relabelConfigs, profile);
-      rel = droppedBy ? { labels: {}, droppedBy } : { labels: list.labels() };
+      rel = { labels: {}, droppedBy };
+      if (!droppedBy) listLabels = list.labelsWithout('__meta_');
     } else {
       const r = applyRelabelVm(discovered!, job.relabelConfigs, profile, { trace: input.trace });
       rel = { labels: r.labels, droppedBy: r.dropped ? r.droppedBy : undefined, ...(r.steps ? { steps: r.steps } : {}) };
@@ -221,8 +235,7 @@ export function populateVm(input: VmPopulateInput): VmPopulateOutcome {
   if (rel.droppedBy) {
     return { state: 'dropped', discovered, address, reason: dropReason(rel.droppedBy), trace: steps };
   }
-  const lb: Labels = {};
-  for (const k of Object.keys(rel.labels)) if (!k.startsWith('__meta_')) lb[k] = rel.labels[k] as string;
+  const lb: Labels = listLabels ?? withoutMeta(rel.labels);
   if (steps) steps.push({ implicit: 'drop-meta', note: 'empty labels and __meta_* labels removed after relabeling', before: { ...rel.labels }, after: { ...lb }, keep: true });
   const drop = (code: FailCode, message: string): VmPopulateOutcome => {
     steps?.push({ implicit: 'validate', note: message, before: { ...lb }, after: { ...lb }, keep: false });

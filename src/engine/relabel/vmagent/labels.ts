@@ -125,6 +125,21 @@ export class VmLabels implements LabelAccess {
     return o;
   }
 
+  /** labels() without the names starting with `skip`, always a fresh object: the same keys, order and values as
+   * copying labels() and leaving those out, without building the whole set (most of a target's labels are __meta_
+   * ones, which vmagent removes after relabeling). */
+  labelsWithout(skip: string): Labels {
+    const o: Labels = {};
+    for (let i = 0; i < this.ns.length; i++) {
+      const n = this.ns[i] as string;
+      const v = this.vs[i] as string;
+      if (v === '' || n === '' || n.startsWith(skip) || Object.prototype.hasOwnProperty.call(o, n)) continue;
+      if (n === '__proto__') Object.defineProperty(o, n, { value: v, writable: true, enumerable: true, configurable: true });
+      else o[n] = v;
+    }
+    return o;
+  }
+
   /** removeEmptyLabels, then the labels as an object (the input object itself when nothing changed). */
   labels(): Labels {
     return this.pristine && this.base !== null ? this.base : this.snapshot();
