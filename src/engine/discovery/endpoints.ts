@@ -99,6 +99,9 @@ export function extraPortTargets(tg: TargetGroup, seen: Map<string, SeenPod>, ct
     const podIP = lv(pod.obj.status?.podIP);
     // 2.46+: a pod without IP (starting, evicted) gets no extra targets; before, they read ":<port>".
     if (podIP === '' && ctx.profile.skipExtraTargetsWithoutPodIP) continue;
+    // The labels under each extra target's own, made once per pod (on its first extra port).
+    let pl: Labels | undefined;
+    let under: Labels | undefined;
     for (const { c, init } of podContainers(pod.obj, withInit, ctx.profile.initContainerSidecarsOnly)) {
       for (const cport of c.ports ?? []) {
         if (ports.some((p) => p !== undefined && p === cport.containerPort)) continue;
@@ -113,10 +116,10 @@ export function extraPortTargets(tg: TargetGroup, seen: Map<string, SeenPod>, ct
         if (ctx.profile.podContainerImage) t[POD_CONTAINER_IMAGE] = lv(c.image);
         if (withInit) t[POD_CONTAINER_INIT] = String(init);
         // Prometheus: the group labels supply the object metadata. vmagent builds each target whole: object
-        // metadata (per extraTargetObjectMeta) and service labels under the pod and container labels.
-        const under = objectLabels ? objectLabels(pod) : undefined;
-        const pl = sharedPodLabels(pod, ctx);
-        if (under) pushTarget(tg, merge(merge(under, pl), t));
+        // metadata (per extraTargetObjectMeta) and service labels under the pod and container labels (one copy:
+        // what merge(merge(under, pl), t) gives).
+        pl ??= sharedPodLabels(pod, ctx);
+        if (objectLabels) pushTarget(tg, Object.assign({}, (under ??= objectLabels(pod)), pl, t));
         else if (!overlap(t, pl)) pushTarget(tg, t, pl);
         else pushTarget(tg, merge(t, pl));
       }
