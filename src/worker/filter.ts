@@ -75,23 +75,41 @@ function labelHas(k: string, v: string, text: string, spansEquals: boolean): boo
   return spansEquals ? `${k}=${v}`.toLowerCase().includes(text) : lowerName(k).includes(text) || v.toLowerCase().includes(text);
 }
 
-function labelsHave(l: Labels | undefined, text: string, spansEquals: boolean): boolean {
-  if (!l) return false;
-  for (const k in l) if (labelHas(k, l[k] as string, text, spansEquals)) return true;
-  return false;
+/** What one text term keeps while it filters a run (a term lives for one filtering pass: parseFilter makes new ones):
+ * the label test, made once; the answers for shared label sets (see DiscoveredReader); and the last job and source
+ * looked at with their answers (targets come job by job, a group's together, so most targets repeat the previous
+ * target's job and source). */
+interface TextState {
+  text: string;
+  test: (name: string, value: string) => boolean;
+  seen: WeakMap<Labels, boolean>;
+  job: string | undefined;
+  jobHit: boolean;
+  source: string | undefined;
+  sourceHit: boolean;
 }
 
-/** A text term: the parts the page shows or names (job, source, URL, error, drop rule, `name=value` of every label).
- * `seen`: see DiscoveredReader. */
-function textMatches(t: Filterable, text: string, seen: WeakMap<Labels, boolean>): boolean {
+/** A text term: the parts the page shows or names (job, source, URL, error, drop rule, `name=value` of every label). */
+function textMatches(t: Filterable, st: TextState): boolean {
+  const text = st.text;
   // Job, source and rule texts repeat over many targets: lower-cased once each (lowerName's cache).
-  if (lowerName(t.job).includes(text) || lowerName(t.source).includes(text)) return true;
+  if (t.job !== st.job) {
+    st.job = t.job;
+    st.jobHit = lowerName(t.job).includes(text);
+  }
+  if (st.jobHit) return true;
+  if (t.source !== st.source) {
+    st.source = t.source;
+    st.sourceHit = lowerName(t.source).includes(text);
+  }
+  if (st.sourceHit) return true;
   if (t.scrapeUrl !== undefined && t.scrapeUrl.toLowerCase().includes(text)) return true;
   if (t.error !== undefined && t.error.toLowerCase().includes(text)) return true;
   const r = t.reason;
   if (r && (r.kind === 'relabel' ? lowerName(r.rule.summary) : (r.kind === 'duplicate' ? r.note : r.message).toLowerCase()).includes(text)) return true;
-  const spans = text.includes('=');
-  return labelsHave(t.labels, text, spans) || reader.some(t, (k, v) => labelHas(k, v, text, spans), seen);
+  const l = t.labels;
+  if (l !== undefined) for (const k in l) if (st.test(k, l[k] as string)) return true;
+  return reader.some(t, st.test, st.seen);
 }
 
 function labelValue(t: Filterable, name: string): string | undefined {
@@ -101,19 +119,23 @@ function labelValue(t: Filterable, name: string): string | undefined {
   return reader.value(t, name);
 }
 
-/** Per text term (a term lives for one filtering pass: parseFilter makes new ones): the answers for shared label sets. */
-const SEEN = new WeakMap<Term, WeakMap<Labels, boolean>>();
-function seenFor(term: Term): WeakMap<Labels, boolean> {
-  let s = SEEN.get(term);
-  if (s === undefined) SEEN.set(term, (s = new WeakMap()));
-  return s;
+const TEXT_STATE = new WeakMap<Term, TextState>();
+function textState(term: Term & { kind: 'text' }): TextState {
+  let st = TEXT_STATE.get(term);
+  if (st === undefined) {
+    const text = term.text;
+    const spans = text.includes('=');
+    st = { text, test: (k, v) => labelHas(k, v, text, spans), seen: new WeakMap(), job: undefined, jobHit: false, source: undefined, sourceHit: false };
+    TEXT_STATE.set(term, st);
+  }
+  return st;
 }
 
 export function matches(t: Filterable, terms: Term[]): boolean {
   for (const term of terms) {
     switch (term.kind) {
       case 'text':
-        if (!textMatches(t, term.text, seenFor(term))) return false;
+        if (!textMatches(t, textState(term))) return false;
         break;
       case 'eq':
         if (labelValue(t, term.name) !== term.value) return false;

@@ -112,7 +112,8 @@ export function peekDiscoveredLabels(t: Target): Labels {
  * target; building each set was most of its time). `seen`: the answers for the layers shared by many targets (a pod's,
  * a group's, the job defaults), for this one test. */
 export function someDiscoveredLabel(t: Target, test: (name: string, value: string) => boolean, seen?: WeakMap<Labels, boolean>): boolean {
-  const input = unbuiltInput(t);
+  const g = (t as LazyTarget)[LAZY];
+  const input = g === undefined ? undefined : scratchInput(t as LazyTarget, g);
   const layers = input && !isVm(input) ? discoveredLayers(input) : undefined;
   if (!layers) {
     const l = input ? buildDiscovered(input) : t.discoveredLabels;
@@ -120,23 +121,40 @@ export function someDiscoveredLabel(t: Target, test: (name: string, value: strin
     return false;
   }
   const skip = layers.skipEmpty;
-  const any = (l: Labels): boolean => {
-    for (const k in l) {
-      const v = l[k] as string;
-      if (!(skip && v === '') && test(k, v)) return true;
-    }
-    return false;
-  };
-  if (any(layers.own)) return true;
+  if (someLabel(layers.own, skip, test)) return true;
   for (const l of layers.shared) {
     let r = seen?.get(l);
     if (r === undefined) {
-      r = any(l);
+      r = someLabel(l, skip, test);
       seen?.set(l, r);
     }
     if (r) return true;
   }
   return false;
+}
+
+function someLabel(l: Labels, skipEmpty: boolean, test: (name: string, value: string) => boolean): boolean {
+  for (const k in l) {
+    const v = l[k] as string;
+    if (!(skipEmpty && v === '') && test(k, v)) return true;
+  }
+  return false;
+}
+
+/** A lazy target's populate input in one object reused for every call (lazyInput makes a new one): for readers that
+ * keep nothing of it (someDiscoveredLabel, which a filter calls for every target of a run). */
+const SCRATCH_INPUT = { target: {}, under: undefined, group: {}, job: undefined, global: undefined, profile: undefined } as unknown as Omit<PopulateInput, 'trace'> & { under: Labels | undefined };
+function scratchInput(t: LazyTarget, g: TargetGroup): Omit<PopulateInput, 'trace'> {
+  const layered = layersValid(g);
+  const j = t[LAZY_JOB];
+  const s = SCRATCH_INPUT as { -readonly [K in keyof typeof SCRATCH_INPUT]: (typeof SCRATCH_INPUT)[K] };
+  s.target = ownLabels(g, t.index, layered);
+  s.under = underLabels(g, t.index, layered);
+  s.group = g.labels;
+  s.job = j.job;
+  s.global = j.global;
+  s.profile = j.profile;
+  return s;
 }
 
 /** One label of a target's discovered set (undefined: not in it), read without building the set. */
