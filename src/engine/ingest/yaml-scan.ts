@@ -14,8 +14,19 @@
 // scalar ends, which lines continue it) and its resolvers (compose/resolve-flow-scalar.js, resolve-block-scalar.js:
 // the scalar's value). test/ingest/yaml-fast-path.test.ts compares the two readers on every YAML text of the
 // repository, on mutations of them and on generated documents. CR LF line breaks are the caller's (yaml-documents.ts).
-import { BAIL, bail, blockScalarValue, doubleQuotedValue, singleQuotedValue, unfoldLines } from './yaml-scalar-values.ts';
+//
+// One reader in three layers, each a class over the one before: yaml-scan-scalars.ts (where a scalar ends and its
+// value), yaml-scan-flow.ts (flow collections), and here the block structure and the entry points.
+import { FlowScanner } from './yaml-scan-flow.ts';
+import { MAX_KEY, type Obj } from './yaml-scan-scalars.ts';
+import { BAIL, bail, unfoldLines } from './yaml-scalar-values.ts';
 import type { PlainValue } from './yaml-value.ts';
+
+// Character codes (yaml-scan-scalars.ts's values) and hasOwn, local to each file of the reader: run unbundled (tsx: the
+// CLI, the bench), an imported binding is a module-variable load in the hot loops, not a constant (YAML ingest was
+// ~10% slower with them imported).
+const hasOwn = Object.prototype.hasOwnProperty;
+const SP = 32, NL = 10, HASH = 35, COLON = 58, DQ = 34, SQ = 39, LBR = 91, LBC = 123, PIPE = 124, GT = 62, BSL = 92;
 
 export interface ScannedDocument {
   /** The document's value; null for a document without content (only comments or blank lines). */
@@ -75,53 +86,16 @@ export function scanYamlItem(t: string, items: ListItems, i: number, opts: ScanO
   }
 }
 
-
-const SP = 32;
-const NL = 10;
-const HASH = 35;
-const COLON = 58;
-const DASH = 45;
-const DQ = 34;
-const SQ = 39;
-const LBR = 91;
-const RBR = 93;
-const LBC = 123;
-const RBC = 125;
-const PIPE = 124;
-const GT = 62;
-const QM = 63;
-const BSL = 92;
-
-/** Keys longer than this are refused by the library (implicit keys are limited to 1024 characters); stay below. */
-const MAX_KEY = 1000;
-
-type Obj = { [k: string]: PlainValue };
-const hasOwn = Object.prototype.hasOwnProperty;
-
-class Scanner {
-  /** Start of the line being read. */
-  private p = 0;
+/** The block structure (mappings, sequences, multi-line plain scalars) over the flow and scalar readers. */
+class Scanner extends FlowScanner {
   /** Start of the line the current entry began on (the column base of a `- key: v` item's mapping). */
   private ls = 0;
   /** Where the value value() returned starts when it is a mapping (for List item positions); -2 when it was the
    * `items:` sequence being collected; -1 otherwise. */
   private mapAt = -1;
   private items: ListItems | undefined;
-  /** Block scalars read, as (content start, content end, indentation) triples in text order (see checkTabs). */
-  private readonly blocks: number[] = [];
-  /** Just past the flow collection or flow entry flow() / flowEntry() read last. */
-  private fe = 0;
   /** Just past the key key() read last (its `:`). */
   private after = 0;
-  /** Just past the closing quote of the scalar quoted() read last, and whether it spans lines. */
-  private qe = 0;
-  private qml = false;
-
-  constructor(
-    private readonly t: string,
-    private readonly end: number,
-    private readonly opts: ScanOptions,
-  ) {}
 
   document(from: number, marker: boolean): ScannedDocument {
     const t = this.t;
@@ -168,12 +142,6 @@ class Scanner {
     }
   }
 
-  /** Offset of the `\n` ending the line that holds `i` (or the end of the text). */
-  private lineEnd(i: number): number {
-    const nl = this.t.indexOf('\n', i);
-    return nl < 0 || nl > this.end ? this.end : nl;
-  }
-
   /** Skips blank and comment lines from `this.p`; returns the indentation of the next content line (this.p is then
    * its start), or -1 at the end of the document. */
   private skipBlank(): number {
@@ -199,53 +167,6 @@ class Scanner {
     }
     this.p = end;
     return -1;
-  }
-
-  /** `-` followed by a space or the end of the line: a block sequence entry. */
-  private isDash(i: number): boolean {
-    if (this.t.charCodeAt(i) !== DASH) return false;
-    if (i + 1 >= this.end) return true;
-    const n = this.t.charCodeAt(i + 1);
-    return n === SP || n === NL;
-  }
-
-  /** The character after `i` is a space, a newline or the end: `:` there is a mapping indicator. */
-  private sepAfter(i: number): boolean {
-    if (i + 1 >= this.end) return true;
-    const n = this.t.charCodeAt(i + 1);
-    return n === SP || n === NL;
-  }
-
-  /** May a plain scalar start at `i`? (The library rejects `,` `%` `@` and a backquote there, and reads `[`, `{`,
-   * `&`, `*`, `!`, `|`, `>`, quotes, `#` and `- ` / `? ` / `: ` as something else.) */
-  private plainStart(i: number): boolean {
-    switch (this.t.charCodeAt(i)) {
-      case DASH:
-      case QM:
-      case COLON:
-        return !this.sepAfter(i);
-      case 44: // ,
-      case LBR:
-      case RBR:
-      case LBC:
-      case RBC:
-      case HASH:
-      case 38: // &
-      case 42: // *
-      case 33: // !
-      case PIPE:
-      case GT:
-      case SQ:
-      case DQ:
-      case 37: // %
-      case 64: // @
-      case 96: // `
-      case SP:
-      case NL:
-        return false;
-      default:
-        return true;
-    }
   }
 
   /** A block mapping whose keys sit at column `ind`; the first key starts at `k` (on the line at this.ls). */
@@ -495,117 +416,6 @@ class Scanner {
     return this.plain(unfoldLines(t.slice(r, last)));
   }
 
-  /** A plain scalar's value: null for the YAML null spellings (yaml-nodes.ts isNullNode), numbers and booleans
-   * when typed (yaml-value.ts yamlToValue). */
-  private plain(s: string): PlainValue {
-    if (s.length <= 4 && (s === '' || s === '~' || s === 'null' || s === 'Null' || s === 'NULL')) return null;
-    if (this.opts.typed) {
-      if (/^-?(0|[1-9]\d*)$/.test(s) && Number.isSafeInteger(Number(s))) return Number(s);
-      if (s === 'true' || s === 'True' || s === 'TRUE') return true;
-      if (s === 'false' || s === 'False' || s === 'FALSE') return false;
-    }
-    return s;
-  }
-
-  /** A flow collection (`[a, "b", {c: d}]`) at `r` with single-line scalars, its entries separated by commas, line
-   * breaks only between them, continuation lines indented more than `ind` (lexer.js parseFlowCollection); this.fe is
-   * then just past its closing bracket. Pairs in sequences, keys without values, empty values, comments: bail. */
-  private flow(r: number, ind: number, depth: number): PlainValue {
-    if (depth > this.opts.maxDepth) bail();
-    const t = this.t;
-    const isMap = t.charCodeAt(r) === LBC;
-    const close = isMap ? RBC : RBR;
-    const obj: Obj = {};
-    const arr: PlainValue[] = [];
-    let i = this.flowSpace(r + 1, ind);
-    if (t.charCodeAt(i) === close) {
-      this.fe = i + 1;
-      return isMap ? obj : arr;
-    }
-    for (;;) {
-      if (isMap) {
-        const c = t.charCodeAt(i);
-        let key: string;
-        if (c === DQ || c === SQ) {
-          key = this.quoted(i, -1);
-          i = this.qe;
-          while (t.charCodeAt(i) === SP) i++;
-          if (t.charCodeAt(i) !== COLON) bail();
-        } else {
-          const k = i;
-          key = this.flowPlainText(i);
-          i = this.fe;
-          while (t.charCodeAt(i) === SP) i++;
-          if (t.charCodeAt(i) !== COLON || t.charCodeAt(i + 1) !== SP || i - k > MAX_KEY) bail();
-        }
-        if (key === '<<' || key === '__proto__' || hasOwn.call(obj, key)) bail();
-        i = this.flowSpace(i + 1, ind);
-        obj[key] = this.flowEntry(i, ind, depth);
-      } else {
-        arr.push(this.flowEntry(i, ind, depth));
-      }
-      i = this.flowSpace(this.fe, ind);
-      let d = t.charCodeAt(i);
-      if (d === 44 /* , */) {
-        i = this.flowSpace(i + 1, ind);
-        d = t.charCodeAt(i);
-        if (d !== close) continue;
-      }
-      if (d !== close) bail();
-      this.fe = i + 1;
-      return isMap ? obj : arr;
-    }
-  }
-
-  /** A flow collection's entry value at `i`: a nested collection, a quoted or a plain scalar. */
-  private flowEntry(i: number, ind: number, depth: number): PlainValue {
-    const c = this.t.charCodeAt(i);
-    if (c === LBR || c === LBC) return this.flow(i, ind, depth + 1);
-    if (c === DQ || c === SQ) {
-      const v = this.quoted(i, -1);
-      this.fe = this.qe;
-      return v;
-    }
-    return this.plain(this.flowPlainText(i));
-  }
-
-  /** A plain scalar inside a flow collection: it ends at a flow indicator, `: `, ` #` or the line end. */
-  private flowPlainText(i: number): string {
-    const t = this.t;
-    const end = this.end;
-    if (!this.plainStart(i)) bail();
-    const c = t.charCodeAt(i);
-    if ((c === DASH || c === QM || c === COLON) && isFlowIndicator(t.charCodeAt(i + 1))) bail();
-    let j = i + 1;
-    for (; j < end; j++) {
-      const ch = t.charCodeAt(j);
-      if (ch === NL || isFlowIndicator(ch)) break;
-      if (ch === COLON && (this.sepAfter(j) || isFlowIndicator(t.charCodeAt(j + 1)))) break;
-      if (ch === HASH && t.charCodeAt(j - 1) === SP) bail();
-    }
-    this.fe = j;
-    while (t.charCodeAt(j - 1) === SP) j--;
-    return t.slice(i, j);
-  }
-
-  /** Skips spaces and line breaks inside a flow collection; a new line must be indented more than `ind`. */
-  private flowSpace(i: number, ind: number): number {
-    const t = this.t;
-    const end = this.end;
-    for (;;) {
-      while (i < end && t.charCodeAt(i) === SP) i++;
-      if (i >= end) bail();
-      if (t.charCodeAt(i) !== NL) return i;
-      const ls = i + 1;
-      i = ls;
-      while (i < end && t.charCodeAt(i) === SP) i++;
-      if (i >= end) bail();
-      const c = t.charCodeAt(i);
-      if (c === NL) continue;
-      if (i - ls <= ind || c === HASH) bail();
-    }
-  }
-
   /** A block sequence whose dashes sit at column `ind`, starting on the line at this.p. */
   private seq(ind: number, depth: number, collect: ListItems | undefined): PlainValue[] {
     if (depth > this.opts.maxDepth) bail();
@@ -629,146 +439,6 @@ class Scanner {
       if (!this.isDash(this.p + ind)) return trim(arr);
     }
   }
-
-  /** A quoted scalar starting at `r` (lexer.js parseQuotedScalar); this.qe is then just past its closing quote, and
-   * this.qml tells whether it spans lines. `ind` >= 0: continuation lines must be indented more than `ind`
-   * (continueScalar); -1: it must end on its line (a key, a flow entry). */
-  private quoted(r: number, ind: number): string {
-    const t = this.t;
-    const end = this.end;
-    const q = t.charCodeAt(r);
-    let e: number;
-    let escapes = false;
-    if (q === SQ) {
-      e = t.indexOf("'", r + 1);
-      while (e !== -1 && e < end && t.charCodeAt(e + 1) === SQ) {
-        escapes = true;
-        e = t.indexOf("'", e + 2);
-      }
-    } else {
-      e = t.indexOf('"', r + 1);
-      while (e !== -1 && e < end) {
-        let n = 0;
-        while (t.charCodeAt(e - 1 - n) === BSL) n++;
-        if (n % 2 === 0) break;
-        e = t.indexOf('"', e + 1);
-      }
-    }
-    if (e === -1 || e >= end) bail();
-    let nl = t.indexOf('\n', r);
-    const multiline = nl !== -1 && nl < e;
-    if (multiline) {
-      if (ind < 0) bail();
-      while (nl !== -1 && nl < e) {
-        let i = nl + 1;
-        while (i < end && t.charCodeAt(i) === SP) i++;
-        if (t.charCodeAt(i) !== NL && i - nl - 1 <= ind) bail(); // the library cuts the scalar there
-        nl = t.indexOf('\n', i);
-      }
-      const src = t.slice(r, e + 1);
-      this.qe = e + 1;
-      this.qml = true;
-      return q === SQ ? singleQuotedValue(src) : doubleQuotedValue(src);
-    }
-    this.qe = e + 1;
-    this.qml = false;
-    if (q === SQ) {
-      const inner = t.slice(r + 1, e);
-      return escapes ? inner.replace(/''/g, "'") : inner;
-    }
-    for (let i = r + 1; i < e; i++) {
-      if (t.charCodeAt(i) === BSL) {
-        escapes = true;
-        break;
-      }
-    }
-    return escapes ? doubleQuotedValue(t.slice(r, e + 1)) : t.slice(r + 1, e);
-  }
-
-  /** A literal (`|`) or folded (`>`) block scalar whose header is at `r`, in a node whose continuation lines must be
-   * indented more than `ind` (lexer.js parseBlockScalarHeader / parseBlockScalar, then resolve-block-scalar.js). */
-  private blockScalar(r: number, ind: number): string {
-    const t = this.t;
-    const end = this.end;
-    const mode = t.charCodeAt(r);
-    let chomp = 0;
-    let i = r + 1;
-    for (; i < end; i++) {
-      const ch = t.charCodeAt(i);
-      if (ch === DASH || ch === 43 /* + */) {
-        if (chomp) bail();
-        chomp = ch;
-      } else break;
-    }
-    // An indentation indicator, or anything but a comment after the header: leave it to the library.
-    if (i < end && t.charCodeAt(i) !== SP && t.charCodeAt(i) !== NL) bail();
-    while (i < end && t.charCodeAt(i) === SP) i++;
-    if (i < end && t.charCodeAt(i) === HASH) i = this.lineEnd(i);
-    else if (i < end && t.charCodeAt(i) !== NL) bail();
-    const pos = i < end ? i + 1 : end;
-    const keep = chomp === 43;
-    const indentNext = ind + 1;
-    // The first content line sets the indentation.
-    let nl = pos - 1;
-    let indent = 0;
-    let j = pos;
-    for (; j < end; j++) {
-      const ch = t.charCodeAt(j);
-      if (ch === SP) indent++;
-      else if (ch === NL) {
-        nl = j;
-        indent = 0;
-      } else break;
-    }
-    // No content (the next non-blank line is not indented enough, or the text ends): an empty scalar.
-    if (j >= end && indent > 0) bail(); // spaces at the end of the text: left to the library
-    const empty = j >= end || indent < indentNext;
-    if (!empty) {
-      // Leading blank lines with more spaces than the first content line: an error in the library.
-      for (let k = pos; k < nl; ) {
-        const e = t.indexOf('\n', k);
-        if (e - k > indent) bail();
-        k = e + 1;
-      }
-      for (;;) {
-        // continueScalar(nl + 1): a blank line, or one indented at least `indent`.
-        const o = nl + 1;
-        let n = 0;
-        while (o + n < end && t.charCodeAt(o + n) === SP) n++;
-        const ch = o + n < end ? t.charCodeAt(o + n) : -1;
-        if (!(ch === NL || n >= indent)) break;
-        const next = t.indexOf('\n', o + n);
-        if (next === -1 || next >= end) {
-          nl = end;
-          break;
-        }
-        nl = next;
-      }
-    }
-    if (!keep) {
-      // Trailing blank lines that are not more indented than the content are not part of the scalar.
-      for (;;) {
-        let k = nl - 1;
-        const lastChar = k;
-        while (k >= pos && t.charCodeAt(k) === SP) k--;
-        if (k >= pos && t.charCodeAt(k) === NL && k + 1 + indent > lastChar) nl = k;
-        else break;
-      }
-    }
-    const srcEnd = Math.min(nl + 1, end);
-    this.p = srcEnd;
-    if (empty) {
-      // resolve-block-scalar.js: kept line breaks only.
-      const lines = srcEnd > pos ? t.slice(pos, srcEnd).split(/\n */).length : 0;
-      return keep && lines > 0 ? '\n'.repeat(Math.max(1, lines - 1)) : '';
-    }
-    this.blocks.push(pos, srcEnd, indent);
-    return blockScalarValue(t.slice(pos, srcEnd), mode === GT, chomp);
-  }
-}
-
-function isFlowIndicator(c: number): boolean {
-  return c === 44 || c === LBR || c === RBR || c === LBC || c === RBC;
 }
 
 // The values stay in the store for the whole session, so they are made as compact as JSON.parse makes its own: an
