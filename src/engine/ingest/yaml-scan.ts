@@ -143,7 +143,7 @@ class Scanner extends FlowScanner {
   }
 
   /** Skips blank and comment lines from `this.p`; returns the indentation of the next content line (this.p is then
-   * its start), or -1 at the end of the document. */
+   * its start), or -1 where the document ends. */
   private skipBlank(): number {
     const t = this.t;
     const end = this.end;
