@@ -125,7 +125,15 @@ function textState(term: Term & { kind: 'text' }): TextState {
   if (st === undefined) {
     const text = term.text;
     const spans = text.includes('=');
-    st = { text, test: (k, v) => labelHas(k, v, text, spans), seen: new WeakMap(), job: undefined, jobHit: false, source: undefined, sourceHit: false };
+    // Without "=", a label name's answer is kept per name (a run has a few hundred names over a million labels).
+    const names = new Map<string, boolean>();
+    const nameHas = (k: string): boolean => {
+      let r = names.get(k);
+      if (r === undefined) names.set(k, (r = lowerName(k).includes(text)));
+      return r;
+    };
+    const test = spans ? (k: string, v: string) => labelHas(k, v, text, true) : (k: string, v: string) => nameHas(k) || v.toLowerCase().includes(text);
+    st = { text, test, seen: new WeakMap(), job: undefined, jobHit: false, source: undefined, sourceHit: false };
     TEXT_STATE.set(term, st);
   }
   return st;
