@@ -40,7 +40,31 @@ describe('filter', () => {
     ['/metrics', ['a']],
     ['app~web team=Payments', ['a']],
     ['nothing-matches', []],
+    // A text term finds label names too (any case), and with "=" it reads `name=value`.
+    ['TEAM', ['a']],
+    ['=web', ['a', 'c']],
+    ['=web-', ['c']],
   ])('%j', (q, ids) => {
     expect(filterTargets(list, q).map((x) => x.id)).toEqual(ids);
+  });
+
+  // A text term remembers the previous target's job and source answers: they must follow each change, in both
+  // directions, and a name's answer must not leak from one term to another.
+  const mixed = [
+    t('d', { zone: 'a' }, { job: 'alpha', source: 'pod/ns/p1' }),
+    t('e', { zone: 'b' }, { job: 'beta', source: 'pod/ns/p2' }),
+    t('f', { other: 'c' }, { job: 'alpha', source: 'pod/ns/p1' }),
+    t('g', {}, { job: 'beta', source: 'pod/ns/p3' }),
+  ];
+  it.each([
+    ['alpha', ['d', 'f']],
+    ['bet', ['e', 'g']],
+    ['p2', ['e']],
+    ['p1', ['d', 'f']],
+    ['zone', ['d', 'e']],
+    ['other', ['f']],
+    ['zone alpha', ['d']],
+  ])('jobs and sources that change from target to target: %j', (q, ids) => {
+    expect(filterTargets(mixed, q).map((x) => x.id)).toEqual(ids);
   });
 });
