@@ -1,8 +1,8 @@
 // Big inputs on the page: files decoded in slices exactly as Blob.text() decodes them; the editor's window
 // of a big file (whole lines, line numbers as in the file, moving on and back, splicing back).
 import { describe, expect, it } from 'vitest';
-import { countNewlines, nextWindow, offsetOfLine, windowAround, windowAt } from '../../src/ui/editor/bigFile.ts';
-import { SLICE_BYTES, readText } from '../../src/ui/input/readFiles.ts';
+import { countNewlines, firstWindow, nextWindow, offsetOfLine, windowAround, windowAt, type FileWindow } from '../../src/ui/editor/bigFile.ts';
+import { SLICE_BYTES, readText, readTextAndHead } from '../../src/ui/input/readFiles.ts';
 import { isBlank } from '../../src/ui/state/transitions.ts';
 
 describe('reading a big file', () => {
@@ -14,6 +14,16 @@ describe('reading a big file', () => {
     const read = await readText(blob);
     expect(read).toBe(await blob.text());
     expect(read!.startsWith('ключ')).toBe(true);
+  });
+  it('keeps the first slice as read: the text begins with it, even when a character straddles the slice edge', async () => {
+    // A 4-byte character right across the first slice's end: the decoder holds it back for the next slice.
+    const text = 'a'.repeat(SLICE_BYTES - 2) + '𝄞' + '\nrest\n'.repeat(1000);
+    const read = await readTextAndHead(new Blob([text]));
+    expect(read!.text).toBe(text);
+    expect(read!.head!.length).toBe(SLICE_BYTES - 2);
+    expect(read!.text.startsWith(read!.head!)).toBe(true);
+    // A small file is read whole: no head.
+    expect(await readTextAndHead(new Blob(['x: 1\n']))).toEqual({ text: 'x: 1\n' });
   });
   it('refuses a binary file', async () => {
     expect(await readText(new Blob([new Uint8Array(SLICE_BYTES + 10)]))).toBeNull();
@@ -28,21 +38,24 @@ describe('reading a big file', () => {
 
 describe('the editor window of a big file', () => {
   const text = Array.from({ length: 5000 }, (_, i) => `line ${i + 1}`).join('\n') + '\n';
+  const prefix = (t: string, w: FileWindow) => t.slice(0, w.start);
+  const suffix = (t: string, w: FileWindow) => t.slice(w.end);
   it('holds whole lines and knows the file line it starts at', () => {
     const w = windowAt(text, 0, 1000);
-    expect(w.prefix).toBe('');
+    expect(prefix(text, w)).toBe('');
     expect(w.startLine).toBe(1);
     expect(w.body.endsWith('\n')).toBe(true);
-    expect(w.prefix + w.body + w.suffix).toBe(text);
+    expect(prefix(text, w) + w.body + suffix(text, w)).toBe(text);
     const mid = windowAt(text, 20_000, 1000);
-    expect(mid.prefix.endsWith('\n')).toBe(true);
+    expect(prefix(text, mid).endsWith('\n')).toBe(true);
+    expect(prefix(text, mid) + mid.body + suffix(text, mid)).toBe(text);
     expect(mid.body.split('\n')[0]).toBe(`line ${mid.startLine}`);
     expect(mid.lines).toBe(countNewlines(mid.body));
   });
   it('moves on and back by about a window, overlapping, with the right line numbers', () => {
     let w = windowAt(text, 0, 1000);
     const seen = new Set<number>();
-    while (w.suffix) {
+    while (suffix(text, w)) {
       const next = nextWindow(text, w, 1, 1000);
       expect(next.startLine).toBeGreaterThan(w.startLine);
       expect(next.startLine).toBeLessThanOrEqual(w.startLine + w.lines);
@@ -66,8 +79,20 @@ describe('the editor window of a big file', () => {
   it('a file without a final newline ends in the last window', () => {
     const t = 'a\nb\nc';
     const w = windowAt(t, 0, 2);
-    expect(w.prefix + w.body + w.suffix).toBe(t);
+    expect(prefix(t, w) + w.body + suffix(t, w)).toBe(t);
     const last = nextWindow(t, nextWindow(t, w, 1, 2), 1, 2);
     expect(last.body.endsWith('c')).toBe(true);
+  });
+  it('the first window cut from the head the reader kept is the one cut from the whole text', () => {
+    for (const size of [10, 1000, 4096]) {
+      for (const cut of [size + 1, size + 50, 9000, 30_000, text.length]) {
+        const head = text.slice(0, cut);
+        const w = firstWindow(head, size);
+        // The window's last line must end inside the head; otherwise the text itself decides.
+        if (head.indexOf('\n', size) < 0 || head.length <= size) expect(w).toBeUndefined();
+        else expect(w).toEqual(windowAt(text, 0, size));
+      }
+    }
+    expect(firstWindow('short\n', 1000)).toBeUndefined();
   });
 });

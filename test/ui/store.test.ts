@@ -117,6 +117,20 @@ describe('app store', () => {
     expect(s.getState().run.status).toBe('running');
   });
 
+  it('a big file read from disk: its Blob goes to the engine and its first slice to the editor, until it is edited', () => {
+    const e = new FakeEngine();
+    const s = createAppStore({ engine: e });
+    const text = 'kind: List\nitems: []\n' + '# padding\n'.repeat(10);
+    const blob = new Blob([text]);
+    s.getState().addFiles([{ name: 'dump.yaml', text, blob, head: 'kind: List\n' }]);
+    const f = s.getState().files.find((x) => x.name === 'dump.yaml')!;
+    expect(e.runs.at(-1)!.extras?.blobs).toEqual({ 'dump.yaml': blob });
+    expect(s.getState().fileHead(f.id)).toBe('kind: List\n');
+    s.getState().setFileText(f.id, text + 'more: 1\n');
+    expect(s.getState().fileHead(f.id)).toBeUndefined();
+    expect(s.getState().fileHead('no-such-file')).toBeUndefined();
+  });
+
   it('edits re-run after a pause, once for a burst of edits', () => {
     const e = new FakeEngine();
     const s = createAppStore({ engine: e, debounceMs: 300 });

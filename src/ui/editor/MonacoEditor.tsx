@@ -8,7 +8,7 @@ import type * as MonacoNs from 'monaco-editor/editor';
 import type { Diagnostic } from '../../engine/index.ts';
 import { useActions, useApp } from '../state/context.ts';
 import { useTheme } from '../theme.ts';
-import { BIG_FILE, nextWindow, sizeText, windowAround, windowAt, type FileWindow } from './bigFile.ts';
+import { BIG_FILE, firstWindow, nextWindow, sizeText, windowAround, windowAt, type FileWindow } from './bigFile.ts';
 import { setupMonaco } from './monacoSetup.ts';
 
 type Editor = MonacoNs.editor.IStandaloneCodeEditor;
@@ -135,9 +135,12 @@ export default function MonacoEditor() {
     const timers = pending.current;
     /** The file's text as the editor holds it (a window spliced back into the rest of the file). */
     const textOf = (m: Entry): string => {
-      if (!m.win) return m.model.getValue();
-      const full = m.win.prefix + m.model.getValue() + m.win.suffix;
-      m.win.known = full;
+      const w = m.win;
+      if (!w) return m.model.getValue();
+      const value = m.model.getValue();
+      const full = w.known.slice(0, w.start) + value + w.known.slice(w.end);
+      w.known = full;
+      w.end = w.start + value.length;
       return full;
     };
     const flush = () => {
@@ -236,7 +239,9 @@ export default function MonacoEditor() {
     let entry = models.current.get(f.id);
     if (entry) return entry;
     if (f.text.length > BIG_FILE) {
-      const w = windowAt(f.text, 0);
+      // From the first slice the reader decoded, when the store still has it: not from the text (see firstWindow).
+      const head = actions.fileHead(f.id);
+      const w = (head !== undefined ? firstWindow(head) : undefined) ?? windowAt(f.text, 0);
       entry = { model: monaco.editor.createModel(w.body, 'plaintext', modelUri(monaco, f.id, f.name)), name: f.name, win: { ...w, known: f.text } };
     } else {
       entry = { model: monaco.editor.createModel(f.text, 'yaml', modelUri(monaco, f.id, f.name)), name: f.name };
@@ -334,7 +339,7 @@ export default function MonacoEditor() {
     // The gutter is as wide as the file's line numbers, not the window's.
     if (lineNumbersRef.current?.start !== w.startLine) lineNumbersRef.current = { start: w.startLine, fn: (n: number) => String(n + w.startLine - 1) };
     editor?.updateOptions({ lineNumbers: lineNumbersRef.current.fn, lineNumbersMinChars: Math.max(5, String(last + 1).length + 1) });
-    setWinInfo({ id: activeId, name: entry.name, size: w.known.length, first: w.startLine, last: Math.max(w.startLine, last), atStart: w.prefix.length === 0, atEnd: w.suffix.length === 0 });
+    setWinInfo({ id: activeId, name: entry.name, size: w.known.length, first: w.startLine, last: Math.max(w.startLine, last), atStart: w.start === 0, atEnd: w.end >= w.known.length });
   };
 
   /** Moves the active big file's window (its pending edits go into the file first). */

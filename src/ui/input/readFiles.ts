@@ -11,9 +11,12 @@ import type { SessionFile } from '../permalink/codec.ts';
 export const MAX_TOTAL_BYTES = 256 * 1024 * 1024;
 const SKIP_NAMES = /(^|\/)(\.DS_Store|Thumbs\.db|\.git\/.*)$/;
 
-/** A file read from the user's disk: its text, and the Blob it was read from (big files only). */
+/** A file read from the user's disk: its text, and for big files the Blob it was read from and the first slice
+ * decoded (`head`, a flat string the text begins with: the editor cuts its first window from it, see bigFile.ts
+ * firstWindow). */
 export interface ReadFile extends SessionFile {
   blob?: Blob;
+  head?: string;
 }
 
 export interface ReadResult {
@@ -30,20 +33,30 @@ function looksBinary(text: string): boolean {
 
 /** The file's text as `Blob.text()` gives it (UTF-8, a BOM dropped), decoded in slices; null for a binary file. */
 export async function readText(file: Blob): Promise<string | null> {
+  return (await readTextAndHead(file))?.text ?? null;
+}
+
+/** readText, and for a file read in slices the first slice's text (`head`: the text begins with it exactly, since the
+ * decoder holds back a character cut at the slice's end). */
+export async function readTextAndHead(file: Blob): Promise<{ text: string; head?: string } | null> {
   if (file.size <= SLICE_BYTES) {
     const text = await file.text();
-    return looksBinary(text) ? null : text;
+    return looksBinary(text) ? null : { text };
   }
   const decoder = new TextDecoder();
   let text = '';
+  let head = '';
   for (let at = 0; at < file.size; at += SLICE_BYTES) {
     const buf = await file.slice(at, at + SLICE_BYTES).arrayBuffer();
     const part = decoder.decode(buf, { stream: at + SLICE_BYTES < file.size });
-    if (at === 0 && looksBinary(part)) return null;
+    if (at === 0) {
+      if (looksBinary(part)) return null;
+      head = part;
+    }
     // `+=` keeps the pieces as they are (V8 joins them when the text is first read as a whole).
     text += part;
   }
-  return text;
+  return { text, head };
 }
 
 async function readOne(file: File, path: string, out: ReadResult, budget: { left: number }): Promise<void> {
@@ -52,13 +65,14 @@ async function readOne(file: File, path: string, out: ReadResult, budget: { left
     out.skipped.push(`${path} (over the ${MAX_TOTAL_BYTES / 1024 / 1024} MiB input limit)`);
     return;
   }
-  const text = await readText(file);
-  if (text === null) {
+  const read = await readTextAndHead(file);
+  if (read === null) {
     out.skipped.push(`${path} (binary)`);
     return;
   }
   budget.left -= file.size;
-  out.files.push(file.size > SLICE_BYTES ? { name: path, text, blob: file } : { name: path, text });
+  const { text, head } = read;
+  out.files.push(file.size > SLICE_BYTES ? { name: path, text, blob: file, ...(head !== undefined ? { head } : {}) } : { name: path, text });
 }
 
 interface FsEntry {

@@ -132,8 +132,12 @@ export interface AppState {
   loadSession(session: Session, opts?: { exampleId?: string; notes?: string[] }): void;
   setFileText(id: string, text: string): void;
   newFile(): void;
-  /** Files read from disk (`blob`: the Blob a big file's text was read from; the engine reads it instead). */
-  addFiles(files: (SessionFile & { blob?: Blob })[]): void;
+  /** Files read from disk (`blob`: the Blob a big file's text was read from; the engine reads it instead. `head`: the
+   * first slice of its text as read, see readFiles.ts). */
+  addFiles(files: (SessionFile & { blob?: Blob; head?: string })[]): void;
+  /** The first slice of a big file's text as it was read from disk, while the file still holds exactly that text
+   * (the editor cuts its first window from it). */
+  fileHead(id: string): string | undefined;
   renameFile(id: string, name: string): void;
   closeFile(id: string): void;
   selectFile(id: string): void;

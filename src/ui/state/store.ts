@@ -49,7 +49,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
   let cache = { runId: -1, rows: emptyRows(), pending: emptyPending() };
   let filtering = false;
   /** Files read from disk, by file id: the text read and its Blob (sent instead of the text while it is unchanged). */
-  const sources = new Map<string, { text: string; blob: Blob }>();
+  const sources = new Map<string, { text: string; blob: Blob; head?: string }>();
 
   return createStore<AppState>()((set, get) => {
     const askQuery = (runId: number, input: SessionFile[], query: WhyNotQuery): void => {
@@ -246,11 +246,16 @@ export function createAppStore(deps: StoreDeps): AppStore {
         for (const inc of files) {
           const f = merged.files.find((x) => x.name === inc.name);
           if (!f) continue;
-          if (inc.blob) sources.set(f.id, { text: inc.text, blob: inc.blob });
+          if (inc.blob) sources.set(f.id, inc.head !== undefined ? { text: inc.text, blob: inc.blob, head: inc.head } : { text: inc.text, blob: inc.blob });
           else sources.delete(f.id);
         }
         set({ ...merged, exampleId: undefined, dirty: true });
         runNow();
+      },
+      fileHead(id) {
+        const src = sources.get(id);
+        // Only while the file holds the text read (the same string: no comparison of contents).
+        return src !== undefined && get().files.some((f) => f.id === id && f.text === src.text) ? src.head : undefined;
       },
       renameFile(id, name) {
         set({ files: renameFile(get(), id, name).files, dirty: true });
