@@ -149,6 +149,22 @@ describe('a big dump', () => {
     expect(last).toBeGreaterThan(100);
     expect(last).toBeLessThan(lines / 20);
     expect(await g.page.textContent('[data-testid=editor] .view-line')).toBe(dump.text.split('\n')[0]);
+    // An edit in this first window (cut from the first slice the page read, not from the text) goes into the file at
+    // its start, the rest of the file kept.
+    const fileNow = () =>
+      g.page.evaluate(() => {
+        const f = (window as unknown as { ksdPlayground: { session(): { files: { name: string; text: string }[] } } }).ksdPlayground.session().files.find((x) => x.name === 'pods.json')!;
+        return { length: f.text.length, head: f.text.slice(0, 20), tail: f.text.slice(-20) };
+      });
+    // Two edits, each taken into the file on its own: the second splices into the text the first one made.
+    await g.page.click('[data-testid=editor] .view-lines');
+    for (const n of [1, 2]) {
+      const seq0 = await currentSeq(g.page);
+      await g.page.keyboard.press('Control+Home');
+      await g.page.keyboard.type(' ');
+      await waitForResult(g.page, seq0 + 1);
+      expect(await fileNow()).toEqual({ length: dump.text.length + n, head: ' '.repeat(n) + dump.text.slice(0, 20 - n), tail: dump.text.slice(-20) });
+    }
     // Later lines: the window moves on, line numbers stay the file's.
     await g.page.click('[data-testid=big-file-later]');
     await g.page.waitForFunction((n) => Number(document.querySelector('[data-testid=big-file-bar]')?.getAttribute('data-first')) > n, first);
@@ -173,12 +189,10 @@ describe('a big dump', () => {
     await g.page.keyboard.press('Home');
     await g.page.keyboard.type('  ');
     await waitForResult(g.page, seq + 1);
-    const edited = await g.page.evaluate(() => {
-      const f = (window as unknown as { ksdPlayground: { session(): { files: { name: string; text: string }[] } } }).ksdPlayground.session().files.find((x) => x.name === 'pods.json')!;
-      return { length: f.text.length, head: f.text.slice(0, 20) };
-    });
-    expect(edited.length).toBe(dump.text.length + 2);
-    expect(edited.head).toBe(dump.text.slice(0, 20));
+    const edited = await fileNow();
+    expect(edited.length).toBe(dump.text.length + 4);
+    expect(edited.head).toBe('  ' + dump.text.slice(0, 18));
+    expect(edited.tail).toBe(dump.text.slice(-20));
     expect(await g.page.textContent('[data-testid=count-targets]')).toBe(String(expected.active.length));
     await screenshot(g.page, 'big-file-window');
     expectClean(g);
