@@ -58,7 +58,7 @@ export function parseFilter(q: string): Term[] {
   return terms;
 }
 
-/** Lower-cased label names, job names, target sources and rule summaries (each repeats over many targets). */
+/** Lower-cased job names, target sources and rule summaries (each repeats over many targets). */
 const lowerNames = new Map<string, string>();
 function lowerName(k: string): string {
   let l = lowerNames.get(k);
@@ -67,12 +67,6 @@ function lowerName(k: string): string {
     if (lowerNames.size < 100_000) lowerNames.set(k, l);
   }
   return l;
-}
-
-/** Whether one label shows the text: in `name=value`; a term without "=" cannot span the "=" between name and
- * value, so then each is looked at on its own (no string built). */
-function labelHas(k: string, v: string, text: string, spansEquals: boolean): boolean {
-  return spansEquals ? `${k}=${v}`.toLowerCase().includes(text) : lowerName(k).includes(text) || v.toLowerCase().includes(text);
 }
 
 /** What one text term keeps while it filters a run (a term lives for one filtering pass: parseFilter makes new ones):
@@ -119,21 +113,24 @@ function labelValue(t: Filterable, name: string): string | undefined {
   return reader.value(t, name);
 }
 
+/** Whether one label shows the text in `name=value`. A text without "=" cannot span the "=", so then the name and the
+ * value are looked at on their own (no string built), and each name's answer is kept (a run has a few hundred names
+ * over a million labels). */
+function labelTest(text: string): (name: string, value: string) => boolean {
+  if (text.includes('=')) return (k, v) => `${k}=${v}`.toLowerCase().includes(text);
+  const names = new Map<string, boolean>();
+  return (k, v) => {
+    let r = names.get(k);
+    if (r === undefined) names.set(k, (r = k.toLowerCase().includes(text)));
+    return r || v.toLowerCase().includes(text);
+  };
+}
+
 const TEXT_STATE = new WeakMap<Term, TextState>();
 function textState(term: Term & { kind: 'text' }): TextState {
   let st = TEXT_STATE.get(term);
   if (st === undefined) {
-    const text = term.text;
-    const spans = text.includes('=');
-    // Without "=", a label name's answer is kept per name (a run has a few hundred names over a million labels).
-    const names = new Map<string, boolean>();
-    const nameHas = (k: string): boolean => {
-      let r = names.get(k);
-      if (r === undefined) names.set(k, (r = lowerName(k).includes(text)));
-      return r;
-    };
-    const test = spans ? (k: string, v: string) => labelHas(k, v, text, true) : (k: string, v: string) => nameHas(k) || v.toLowerCase().includes(text);
-    st = { text, test, seen: new WeakMap(), job: undefined, jobHit: false, source: undefined, sourceHit: false };
+    st = { text: term.text, test: labelTest(term.text), seen: new WeakMap(), job: undefined, jobHit: false, source: undefined, sourceHit: false };
     TEXT_STATE.set(term, st);
   }
   return st;

@@ -143,11 +143,11 @@ function someLabel(l: Labels, skipEmpty: boolean, test: (name: string, value: st
 
 /** A lazy target's populate input in one object reused for every call (lazyInput makes a new one): for readers that
  * keep nothing of it (someDiscoveredLabel, which a filter calls for every target of a run). */
-const SCRATCH_INPUT = { target: {}, under: undefined, group: {}, job: undefined, global: undefined, profile: undefined } as unknown as Omit<PopulateInput, 'trace'> & { under: Labels | undefined };
+const SCRATCH_INPUT = { target: {}, under: undefined, group: {}, job: undefined, global: undefined, profile: undefined } as unknown as Omit<PopulateInput, 'trace'>;
 function scratchInput(t: LazyTarget, g: TargetGroup): Omit<PopulateInput, 'trace'> {
   const layered = layersValid(g);
   const j = t[LAZY_JOB];
-  const s = SCRATCH_INPUT as { -readonly [K in keyof typeof SCRATCH_INPUT]: (typeof SCRATCH_INPUT)[K] };
+  const s = SCRATCH_INPUT;
   s.target = ownLabels(g, t.index, layered);
   s.under = underLabels(g, t.index, layered);
   s.group = g.labels;

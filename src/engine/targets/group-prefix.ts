@@ -90,7 +90,7 @@ function allOwn(g: TargetGroup, a: NameAnswers | undefined): boolean {
   let r = true;
   for (const t of g.targets) {
     // Nearly every target has an address: asking for it spares starting a for…in over a whole vmagent target.
-    if (Object.prototype.hasOwnProperty.call(t, '__address__')) continue;
+    if (own.call(t, '__address__')) continue;
     let any = false;
     for (const _ in t) {
       any = true;

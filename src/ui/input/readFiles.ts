@@ -31,14 +31,10 @@ function looksBinary(text: string): boolean {
   return text.slice(0, 8192).includes('\u0000');
 }
 
-/** The file's text as `Blob.text()` gives it (UTF-8, a BOM dropped), decoded in slices; null for a binary file. */
-export async function readText(file: Blob): Promise<string | null> {
-  return (await readTextAndHead(file))?.text ?? null;
-}
-
-/** readText, and for a file read in slices the first slice's text (`head`: the text begins with it exactly, since the
- * decoder holds back a character cut at the slice's end). */
-export async function readTextAndHead(file: Blob): Promise<{ text: string; head?: string } | null> {
+/** The file's text as `Blob.text()` gives it (UTF-8, a BOM dropped), decoded in slices; null for a binary file. For a
+ * file read in slices also the first slice's text (`head`: the text begins with it exactly, since the decoder holds
+ * back a character cut at the slice's end). */
+export async function readText(file: Blob): Promise<{ text: string; head?: string } | null> {
   if (file.size <= SLICE_BYTES) {
     const text = await file.text();
     return looksBinary(text) ? null : { text };
@@ -65,7 +61,7 @@ async function readOne(file: File, path: string, out: ReadResult, budget: { left
     out.skipped.push(`${path} (over the ${MAX_TOTAL_BYTES / 1024 / 1024} MiB input limit)`);
     return;
   }
-  const read = await readTextAndHead(file);
+  const read = await readText(file);
   if (read === null) {
     out.skipped.push(`${path} (binary)`);
     return;

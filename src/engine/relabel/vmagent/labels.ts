@@ -114,26 +114,18 @@ export class VmLabels implements LabelAccess {
 
   /** The labels as an object: empty values left out (they read as absent), the first of duplicate names wins. */
   snapshot(): Labels {
-    const o: Labels = {};
-    for (let i = 0; i < this.ns.length; i++) {
-      const n = this.ns[i] as string;
-      const v = this.vs[i] as string;
-      if (v === '' || n === '' || Object.prototype.hasOwnProperty.call(o, n)) continue;
-      if (n === '__proto__') Object.defineProperty(o, n, { value: v, writable: true, enumerable: true, configurable: true });
-      else o[n] = v;
-    }
-    return o;
+    return this.labelsWithout(undefined);
   }
 
-  /** labels() without the names starting with `skip`, always a fresh object: the same keys, order and values as
+  /** snapshot() without the names starting with `skip`, always a fresh object: the same keys, order and values as
    * copying labels() and leaving those out, without building the whole set (most of a target's labels are __meta_
    * ones, which vmagent removes after relabeling). */
-  labelsWithout(skip: string): Labels {
+  labelsWithout(skip: string | undefined): Labels {
     const o: Labels = {};
     for (let i = 0; i < this.ns.length; i++) {
       const n = this.ns[i] as string;
       const v = this.vs[i] as string;
-      if (v === '' || n === '' || n.startsWith(skip) || Object.prototype.hasOwnProperty.call(o, n)) continue;
+      if (v === '' || n === '' || (skip !== undefined && n.startsWith(skip)) || Object.prototype.hasOwnProperty.call(o, n)) continue;
       if (n === '__proto__') Object.defineProperty(o, n, { value: v, writable: true, enumerable: true, configurable: true });
       else o[n] = v;
     }
