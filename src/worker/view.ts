@@ -254,6 +254,8 @@ export function toRunView(res: RunResult, opts: ViewOptions): RunView {
 /** Every target of a run by id (active, dropped, failed and collapsed duplicates). */
 export function findTarget(res: RunResult, id: string): Target | undefined {
   for (const j of res.jobs) {
+    // Ids are `<job>#<n>` (targets/target-record.ts), computed on read: look only in the jobs the id can belong to.
+    if (!id.startsWith(`${j.job}#`)) continue;
     for (const list of [j.active, j.dropped, j.failed, j.duplicates]) {
       const t = list.find((x) => x.id === id);
       if (t) return t;

@@ -1,5 +1,5 @@
 // Without a trace, the relabel rules read the target, group and job-default labels as layers and the discovered label
-// set is built only when read (targets/populate.ts shapeOf, relabel/builder.ts layers, targets/build.ts LAZY_DISCOVERED);
+// set is built only when read (targets/populate.ts shapeOf, relabel/builder.ts layers, targets/target-record.ts TargetRecord);
 // with a trace, it is built key by key as Prometheus' PopulateDiscoveredLabels does. Both must give the same targets:
 // the same discovered labels in the same key order, the same states, labels (in the same order) and URLs — for any
 // groups of targets, any rules.
@@ -10,6 +10,7 @@ import { ingest } from '../../src/engine/ingest/ingest.ts';
 import type { Labels } from '../../src/engine/labels.ts';
 import { getProfile } from '../../src/engine/profiles/index.ts';
 import { buildJobTargets, discoveredLabel, peekDiscoveredLabels, someDiscoveredLabel } from '../../src/engine/targets/build.ts';
+import { discoveredLabelsUnbuilt } from '../../src/engine/targets/target-record.ts';
 import { discoveredLabel as discoveredLabelOf, discoveredLabels } from '../../src/engine/targets/populate.ts';
 import type { JobTargets, Target } from '../../src/engine/targets/types.ts';
 import { groupDropVm, groupPrefix } from '../../src/engine/targets/group-prefix.ts';
@@ -64,7 +65,7 @@ function summary(jt: JobTargets): unknown[] {
 }
 
 /** Targets whose discovered labels are not built yet. */
-const unbuilt = (jt: JobTargets) => [...jt.active, ...jt.dropped, ...jt.failed, ...jt.duplicates].filter((t) => Object.getOwnPropertyDescriptor(t, 'discoveredLabels')?.get !== undefined);
+const unbuilt = (jt: JobTargets) => [...jt.active, ...jt.dropped, ...jt.failed, ...jt.duplicates].filter((t) => discoveredLabelsUnbuilt(t));
 
 describe('one discovered label without the set (populate.ts discoveredLabel)', () => {
   for (const profileId of ['prometheus-3.14', 'prometheus-2.42'] as const) {
@@ -115,7 +116,6 @@ describe('discovered labels: fast path (untraced) = key-by-key path (traced)', (
           for (const g of tgs) if ((profile.engine === 'vmagent' ? groupDropVm(g, job, config.global, profile) : groupPrefix(g, job, profile).droppedBy)) groupDropped += g.targets.length;
           layeredTargets += lazy.length;
           layeredUnder += lazy.filter((t) => tgs.find((g) => g.source === t.source)?.under?.[t.index] !== undefined).length;
-          // A structured clone (the worker's postMessage) and JSON see the labels as a plain property.
           const seen = new WeakMap<Labels, boolean>();
           for (const t of lazy.slice(0, 3)) {
             // Read without building: each label, any label passing a test, a copy — still unbuilt afterwards, and
@@ -125,17 +125,20 @@ describe('discovered labels: fast path (untraced) = key-by-key path (traced)', (
             const values = names.map((n) => discoveredLabel(t, n));
             const hasA = someDiscoveredLabel(t, (_k, v) => v === 'a', seen);
             const hasG = someDiscoveredLabel(t, (k) => k.endsWith('g'));
-            expect(Object.getOwnPropertyDescriptor(t, 'discoveredLabels')?.get).toBeDefined();
+            expect(discoveredLabelsUnbuilt(t)).toBe(true);
             const d = t.discoveredLabels;
             expect(Object.entries(peeked)).toEqual(Object.entries(d));
             expect(values).toEqual(names.map((n) => (Object.prototype.hasOwnProperty.call(d, n) ? d[n] : undefined)));
             expect(hasA).toBe(Object.values(d).includes('a'));
             expect(hasG).toBe(Object.keys(d).some((k) => k.endsWith('g')));
           }
+          // JSON sees the labels and the id as plain properties (TargetRecord.toJSON), and reading them builds the set.
           for (const t of lazy.slice(3, 5)) {
-            const d = JSON.parse(JSON.stringify(t)).discoveredLabels;
-            expect(structuredClone(t).discoveredLabels).toEqual(d);
-            expect(Object.entries(t.discoveredLabels)).toEqual(Object.entries(d));
+            const j = JSON.parse(JSON.stringify(t));
+            expect(discoveredLabelsUnbuilt(t)).toBe(false);
+            expect(Object.entries(t.discoveredLabels)).toEqual(Object.entries(j.discoveredLabels));
+            expect(j.id).toBe(t.id);
+            expect(j.seq).toBeUndefined();
           }
           expect(summary(fast)).toEqual(summary(slow));
           // Twice over the same groups (the templates are kept between runs): the same again.

@@ -6,11 +6,13 @@ import type { TargetGroup } from '../discovery/types.ts';
 import type { Labels } from '../labels.ts';
 import { ActiveIndex } from './active-index.ts';
 import type { Profile } from '../profiles/types.ts';
-import { discoveredLabel as discoveredLabelOf, discoveredLabels, discoveredLayers, dropReason, populate, underValid, type PopulateInput, type PopulateOutcome } from './populate.ts';
+import { dropReason, populate, type PopulateInput, type PopulateOutcome } from './populate.ts';
 import { groupDropVm, groupPrefix } from './group-prefix.ts';
-import { targetLabels } from '../discovery/common.ts';
-import { populateVm, vmDiscoveredLabels, type VmPopulateOutcome } from './populate-vmagent.ts';
-import type { JobTargets, ObjectRef, Target } from './types.ts';
+import { populateVm, type VmPopulateOutcome } from './populate-vmagent.ts';
+import { layersValid, ownLabels, TargetRecord, underLabels, type JobInput } from './target-record.ts';
+import type { JobTargets, ObjectRef } from './types.ts';
+
+export { discoveredLabel, peekDiscoveredLabels, someDiscoveredLabel } from './target-record.ts';
 
 export interface JobGroups {
   /** Index of the kubernetes_sd_configs entry the groups came from (-1 for static_configs). */
@@ -39,131 +41,6 @@ export function objectOfSource(source: string): ObjectRef | undefined {
 
 /** The object of each group, by group (groups are shared by the jobs of one discovery). */
 const OBJECTS = new WeakMap<TargetGroup, { source: string; ref: ObjectRef | undefined }>();
-
-/** Where a target whose discovered labels were not built keeps what builds them. */
-const LAZY = Symbol('discovered labels: the group');
-const LAZY_JOB = Symbol('discovered labels: the job');
-/** What a target of a job needs besides its group and index to build its discovered labels; one per job. */
-type JobInput = Pick<PopulateInput, 'job' | 'global' | 'profile'>;
-type LazyTarget = Target & { [LAZY]: TargetGroup; [LAZY_JOB]: JobInput };
-
-const isVm = (input: Omit<PopulateInput, 'trace'>): boolean => input.profile.engine === 'vmagent';
-
-/** A lazy target's discovered labels as its engine builds them (vmagent: merged and sorted). */
-function buildDiscovered(input: Omit<PopulateInput, 'trace'>): Labels {
-  return isVm(input) ? vmDiscoveredLabels(input) : discoveredLabels(input);
-}
-
-/** The populate input of a lazy target, from its group and index (a target holds references, not an input object). */
-function lazyInput(t: LazyTarget): Omit<PopulateInput, 'trace'> {
-  const g = t[LAZY];
-  const layered = layersValid(g);
-  return { target: ownLabels(g, t.index, layered), under: underLabels(g, t.index, layered), group: g.labels, ...t[LAZY_JOB] };
-}
-
-/** Whether a group's targets go to populate as their own labels with their pod's under them (TargetGroup.under);
- * else each target whole. */
-function layersValid(g: TargetGroup): boolean {
-  return g.under === undefined || underValid(g);
-}
-function ownLabels(g: TargetGroup, i: number, layered: boolean): Labels {
-  return layered ? (g.targets[i] as Labels) : targetLabels(g, i);
-}
-function underLabels(g: TargetGroup, i: number, layered: boolean): Labels | undefined {
-  return layered ? g.under?.[i] : undefined;
-}
-
-/** The discovered labels of most targets are never read (at 10k pods, ~150k targets of which 85% are dropped), so
- * they are built on first read, from the discovery's own target and group labels, which the run keeps anyway. One
- * descriptor for every target, so they all keep one hidden class; the first read (or a write) makes it a plain data
- * property, which spreads, JSON.stringify and structured cloning see as any other. */
-/** The discovered labels become a plain data property; the target no longer refers to its group (so a target
- * with `[LAZY]` set is one whose labels are not built yet). */
-function settle(t: LazyTarget, value: Labels): void {
-  Object.defineProperty(t, 'discoveredLabels', { value, writable: true, enumerable: true, configurable: true });
-  (t as unknown as Record<symbol, unknown>)[LAZY] = undefined;
-}
-
-const LAZY_DISCOVERED: PropertyDescriptor = {
-  get(this: LazyTarget): Labels {
-    const value = buildDiscovered(lazyInput(this));
-    settle(this, value);
-    return value;
-  },
-  set(this: LazyTarget, value: Labels) {
-    settle(this, value);
-  },
-  enumerable: true,
-  configurable: true,
-};
-
-/** The populate input of a target whose discovered labels are not built yet; undefined once they are. */
-function unbuiltInput(t: Target): Omit<PopulateInput, 'trace'> | undefined {
-  return (t as LazyTarget)[LAZY] === undefined ? undefined : lazyInput(t as LazyTarget);
-}
-
-/** A target's discovered labels without keeping them when they were not built yet. */
-export function peekDiscoveredLabels(t: Target): Labels {
-  const input = unbuiltInput(t);
-  return input ? buildDiscovered(input) : t.discoveredLabels;
-}
-
-/** Whether some label of a target's discovered set passes `test`, read without building the set (a filter reads every
- * target; building each set was most of its time). `seen`: the answers for the layers shared by many targets (a pod's,
- * a group's, the job defaults), for this one test. */
-export function someDiscoveredLabel(t: Target, test: (name: string, value: string) => boolean, seen?: WeakMap<Labels, boolean>): boolean {
-  const g = (t as LazyTarget)[LAZY];
-  const input = g === undefined ? undefined : scratchInput(t as LazyTarget, g);
-  const layers = input && !isVm(input) ? discoveredLayers(input) : undefined;
-  if (!layers) {
-    const l = input ? buildDiscovered(input) : t.discoveredLabels;
-    for (const k in l) if (test(k, l[k] as string)) return true;
-    return false;
-  }
-  const skip = layers.skipEmpty;
-  if (someLabel(layers.own, skip, test)) return true;
-  for (const l of layers.shared) {
-    let r = seen?.get(l);
-    if (r === undefined) {
-      r = someLabel(l, skip, test);
-      seen?.set(l, r);
-    }
-    if (r) return true;
-  }
-  return false;
-}
-
-function someLabel(l: Labels, skipEmpty: boolean, test: (name: string, value: string) => boolean): boolean {
-  for (const k in l) {
-    const v = l[k] as string;
-    if (!(skipEmpty && v === '') && test(k, v)) return true;
-  }
-  return false;
-}
-
-/** A lazy target's populate input in one object reused for every call (lazyInput makes a new one): for readers that
- * keep nothing of it (someDiscoveredLabel, which a filter calls for every target of a run). */
-const SCRATCH_INPUT = { target: {}, under: undefined, group: {}, job: undefined, global: undefined, profile: undefined } as unknown as Omit<PopulateInput, 'trace'>;
-function scratchInput(t: LazyTarget, g: TargetGroup): Omit<PopulateInput, 'trace'> {
-  const layered = layersValid(g);
-  const j = t[LAZY_JOB];
-  const s = SCRATCH_INPUT;
-  s.target = ownLabels(g, t.index, layered);
-  s.under = underLabels(g, t.index, layered);
-  s.group = g.labels;
-  s.job = j.job;
-  s.global = j.global;
-  s.profile = j.profile;
-  return s;
-}
-
-/** One label of a target's discovered set (undefined: not in it), read without building the set. */
-export function discoveredLabel(t: Target, name: string): string | undefined {
-  const input = unbuiltInput(t);
-  if (input && !isVm(input)) return discoveredLabelOf(input, name);
-  const l = input ? buildDiscovered(input) : t.discoveredLabels;
-  return Object.prototype.hasOwnProperty.call(l, name) ? l[name] : undefined;
-}
 
 export function buildJobTargets(job: ScrapeConfig, all: JobGroups[], global: GlobalConfig, profile: Profile, trace: boolean): JobTargets {
   const out: JobTargets = { job: job.jobName, active: [], dropped: [], failed: [], duplicates: [] };
@@ -204,22 +81,7 @@ export function buildJobTargets(job: ScrapeConfig, all: JobGroups[], global: Glo
           vm = isVm ? populateVm(input) : undefined;
           r = vm ?? populate(input);
         }
-        // Built once and completed in place: the keys land in the same order as a spread copy would put them.
-        const target = {
-          id: `${job.jobName}#${n++}`,
-          job: job.jobName,
-          source: g.source,
-          index,
-          sdIndex,
-          state: r.state,
-          scrapePool: job.jobName,
-        } as Target;
-        if (r.discovered !== undefined) target.discoveredLabels = r.discovered;
-        else {
-          (target as LazyTarget)[LAZY] = g;
-          (target as LazyTarget)[LAZY_JOB] = jobInput;
-          Object.defineProperty(target, 'discoveredLabels', LAZY_DISCOVERED);
-        }
+        const target = new TargetRecord(job.jobName, n++, g, index, sdIndex, r.state, r.discovered, jobInput);
         if (ref) target.object = ref;
         if (r.trace) target.trace = r.trace;
         if (r.state === 'dropped') {
@@ -260,7 +122,7 @@ export function buildJobTargets(job: ScrapeConfig, all: JobGroups[], global: Glo
           kept.state = 'duplicate';
           kept.reason = { kind: 'duplicate', of: prev, note: `same labels and URL as ${target.source} target ${target.index}; Prometheus keeps one target` };
           out.duplicates.push(kept);
-          target.id = kept.id;
+          target.seq = (kept as TargetRecord).seq;
           out.active[prev] = target;
         } else {
           target.state = 'duplicate';
