@@ -88,6 +88,9 @@ describe('slice objects (newEndpointSlice, setEndpointSliceLabels)', () => {
     expect(added(sim([pod('p', app, { ip: '10.1.0.1' }), service('s', app, http), mine]), 'EndpointSlice')).toEqual([]);
     const stray = { ...mine, metadata: { name: 'stray' } };
     expect(added(sim([pod('p', app, { ip: '10.1.0.1' }), service('s', app, http), stray]), 'EndpointSlice')).toHaveLength(1);
+    // A slice naming a Service of the same name in another namespace does not count either.
+    const elsewhere = { ...mine, metadata: { ...mine.metadata, namespace: 'other' } };
+    expect(added(sim([pod('p', app, { ip: '10.1.0.1' }), service('s', app, http), elsewhere]), 'EndpointSlice')).toHaveLength(1);
   });
 });
 

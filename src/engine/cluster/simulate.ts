@@ -42,19 +42,35 @@ export function simulateCluster(store: ObjectStore, opts: { whatIf?: WhatIf[] } 
   for (const d of ctx.out.list<DaemonSet>('DaemonSet')) simulateDaemonSet(ctx, d);
   if (opts.whatIf?.length) applyWhatIfs(ctx, opts.whatIf);
   allocateClusterIPs(ctx);
-  for (const s of ctx.out.list<Service>('Service')) simulateServiceEndpoints(ctx, s);
+  const sliced = servicesWithSlices(ctx.input);
+  for (const s of ctx.out.list<Service>('Service')) simulateServiceEndpoints(ctx, s, sliced);
   summarize(ctx);
   return { store: ctx.out, added: ctx.added, changed: ctx.changed, diagnostics: ctx.diagnostics };
 }
 
-/** The endpoints and endpointslice controllers for one Service, each only where the input has nothing of its own. */
-function simulateServiceEndpoints(ctx: SimContext, s: StoredObject<Service>): void {
+/** `namespace/name` of every Service an EndpointSlice of the input names (label kubernetes.io/service-name): one pass,
+ * not a scan of the namespace's slices per Service (quadratic: 1000 Services × 1000 slices at 10k pods). */
+function servicesWithSlices(input: ObjectStore): Set<string> {
+  const out = new Set<string>();
+  for (const e of input.list<EndpointSlice>('EndpointSlice')) {
+    const svc = e.obj.metadata.labels?.['kubernetes.io/service-name'];
+    if (svc !== undefined) out.add(serviceKey(e.obj.metadata.namespace, svc));
+  }
+  return out;
+}
+
+/** The namespace as written (an absent one differs from ""), then the name. */
+const serviceKey = (ns: string | undefined, name: string): string => `${ns === undefined ? '\u0000' : ns}/${name}`;
+
+/** The endpoints and endpointslice controllers for one Service, each only where the input has nothing of its own.
+ * `sliced`: servicesWithSlices of the input. */
+function simulateServiceEndpoints(ctx: SimContext, s: StoredObject<Service>, sliced: Set<string>): void {
   const svc = s.obj;
   if (!hasSelector(svc)) return; // ExternalName, or selector-less: their Endpoints are written by hand
   const ns = svc.metadata.namespace;
   const name = svc.metadata.name;
   const ownEndpoints = !ctx.input.get('Endpoints', ns, name);
-  const ownSlices = !ctx.input.list<EndpointSlice>('EndpointSlice', ns).some((e) => e.obj.metadata.labels?.['kubernetes.io/service-name'] === name);
+  const ownSlices = !sliced.has(serviceKey(ns, name));
   if (!ownEndpoints && !ownSlices) return;
   const pods = selectedPods(ctx, svc).map((p) => p.obj);
   if (ownEndpoints) simulateEndpoints(ctx, s, pods);
