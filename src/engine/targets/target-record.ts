@@ -4,22 +4,16 @@
 // a few hundred. So both are computed on first read, by accessors on the class's prototype: an own accessor on each
 // target (Object.defineProperty) cost ~30 ms a run, and making every `<job>#<n>` id string ~90 ms (three strings a
 // target, with their GC) — measured at 10k pods with the 50-job bench config.
-import type { GlobalConfig, ScrapeConfig } from '../config/types.ts';
 import type { TargetGroup } from '../discovery/types.ts';
 import { targetLabels } from '../discovery/common.ts';
 import type { Labels } from '../labels.ts';
-import type { Profile } from '../profiles/types.ts';
 import { discoveredLabel as discoveredLabelOf, discoveredLabels, discoveredLayers, underValid, type PopulateInput } from './populate.ts';
 import { vmDiscoveredLabels } from './populate-vmagent.ts';
 import type { DropReason, ObjectRef, Target, TargetState } from './types.ts';
 import type { TraceStep } from '../trace.ts';
 
 /** What a target of a job needs besides its group and index to build its discovered labels; one per job. */
-export interface JobInput {
-  job: ScrapeConfig;
-  global: GlobalConfig;
-  profile: Profile;
-}
+export type JobInput = Pick<PopulateInput, 'job' | 'global' | 'profile'>;
 
 type Input = Omit<PopulateInput, 'trace'>;
 
