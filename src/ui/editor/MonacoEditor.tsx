@@ -28,7 +28,8 @@ interface Entry {
 /**
  * The first file Monaco renders pays for compiling its rendering paths and the YAML tokenizer: ~100 ms of one task on
  * a slow machine, which would land on the user's first drop or paste. So once the page is idle after the editor loaded,
- * a sample like this is tokenized and rendered once (in one task, put back before the browser paints: never seen).
+ * a sample like this is tokenized and rendered once (in one task; the user's file is put back and rendered again before
+ * the browser paints: never seen).
  */
 const WARM_UP_YAML = Array.from(
   { length: 60 },
@@ -118,7 +119,11 @@ export default function MonacoEditor() {
       editor.render(true);
       editor.setModel(current);
       if (state) editor.restoreViewState(state);
+      // setModel builds an empty view that Monaco fills on its next animation frame, after the browser has painted it:
+      // without this render the user's file blinks out for one frame (a browser test saw it, and its squiggles, gone).
+      if (current) editor.render(true);
       model.dispose();
+      host.current?.setAttribute('data-warmed-up', '');
     };
     const idle = (window as { requestIdleCallback?: (f: () => void, o: { timeout: number }) => number }).requestIdleCallback;
     if (idle) idle(warmUp, { timeout: 3000 });
