@@ -1,0 +1,26 @@
+// What the bench scripts share: the figure-and-goal line they print, units, and the peak-memory probe.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const MiB = 1024 * 1024;
+export const GiB = 1024 * 1024 * 1024;
+
+/** One measured figure, next to its goal when it has one. */
+export function line(name: string, value: string, goal = ''): void {
+  console.log(`${name.padEnd(52)} ${value.padStart(16)}${goal ? '   goal: ' + goal : ''}`);
+}
+
+/** Peak memory of one end-to-end run in a fresh process that reads the dump from a file (bench/memory.ts). */
+export function peakMemory(pods: number, format: 'json' | 'yaml', text: string): { maxRssBytes: number; targets: number } {
+  const dir = mkdtempSync(join(tmpdir(), 'ksd-bench-'));
+  const file = join(dir, `dump.${format}`);
+  try {
+    writeFileSync(file, text);
+    const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/memory.ts', String(pods), format, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    return JSON.parse(out.trim().split('\n').pop() as string) as { maxRssBytes: number; targets: number };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
