@@ -20,7 +20,6 @@ function time<T>(f: () => T, repeat = 1): { ms: number; value: T } {
   return { ms: (performance.now() - t0) / repeat, value };
 }
 
-
 // Measured first, in a fresh process: after the big clusters the heap and the JIT's inline caches are those of a
 // much larger run, which is not what a keystroke in the playground or a relabel loop meets.
 // Re-run after a one-line edit of a 200-object input (what the playground does on every keystroke).
