@@ -4,12 +4,14 @@
 //
 // YAML is read by yaml-documents.ts (a scanner for the common subset, the `yaml` library per
 // document where the scanner is unsure) or, when that could differ from it, by yaml-library.ts
-// (the library over the whole file, the reference). JSON is read here: JSON.parse per value,
-// positions from json-stream.ts's scan, the AST only when asked for.
+// (the library over the whole file, the reference). JSON is read here: a pretty-printed List by
+// json-pretty-list.ts (each item parsed on its own, placed by its line), anything else by JSON.parse
+// per value with positions from json-stream.ts's scan; the AST only when asked for.
 import { parseDocument, type Document } from 'yaml';
 import { diag, type Diagnostic, type SourcePos, type SourceRange } from '../diagnostics.ts';
 import { offsetRange, rangeOf, type YamlSource } from '../config/yaml-nodes.ts';
 import { jsonErrorOffset, scanJsonStream } from './json-stream.ts';
+import { readPrettyList } from './json-pretty-list.ts';
 import { LineCursor, lineIndex } from './line-index.ts';
 import { DEFAULT_PARSE_LIMITS, documentTooLarge, type AliasBudget, type ParseLimits } from './limits.ts';
 import { parseYamlFast } from './yaml-documents.ts';
@@ -84,7 +86,7 @@ function parseJsonFile(file: InputFile, limits: ParseLimits): Parsed {
   const diagnostics: Diagnostic[] = [];
   const docs: RawDoc[] = [];
   let covered = 0;
-  const { chunks, skipped } = scanJsonStream(text, limits.maxDepth);
+  const { chunks, skipped } = scanJsonStream(text, limits.maxDepth, 0, readPrettyList);
   if (skipped.length && chunks.length > 1) {
     // cluster-info dump: log sections between Lists are expected; say once that they were skipped.
     diagnostics.push(diag('UNCLASSIFIED_INPUT', 'info', `${skipped.length} non-JSON section(s) skipped (e.g. pod logs in a cluster-info dump)`, offsetRange(fileSrc(), skipped[0]!.start)));
@@ -104,7 +106,7 @@ function parseJsonFile(file: InputFile, limits: ParseLimits): Parsed {
     const chunkText = text.slice(chunk.start, chunk.end);
     let value: PlainValue;
     try {
-      value = JSON.parse(chunkText) as PlainValue;
+      value = chunk.list ? chunk.list.value : (JSON.parse(chunkText) as PlainValue);
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
       const off = jsonErrorOffset(msg, chunk.start, chunkText);
@@ -114,7 +116,7 @@ function parseJsonFile(file: InputFile, limits: ParseLimits): Parsed {
       const next = nextValueLine(text, chunk.start + 1, chunk.end);
       if (next >= 0 && text.length - next <= budget) {
         budget -= text.length - next;
-        chunks.splice(index + 1, chunks.length, ...scanJsonStream(text, limits.maxDepth, next).chunks);
+        chunks.splice(index + 1, chunks.length, ...scanJsonStream(text, limits.maxDepth, next, readPrettyList).chunks);
       }
       continue;
     }
@@ -123,10 +125,20 @@ function parseJsonFile(file: InputFile, limits: ParseLimits): Parsed {
     const items = chunk.itemStarts;
     const itemLines: number[] = new Array(items.length);
     const itemCols: number[] = new Array(items.length);
-    for (let i = 0; i < items.length; i++) {
-      const p = cursor.pos(items[i] as number);
-      itemLines[i] = p.line;
-      itemCols[i] = p.col;
+    const list = chunk.list;
+    if (list) {
+      // The reader counted the List's lines: the cursor goes on from its last one.
+      for (let i = 0; i < items.length; i++) {
+        itemLines[i] = start.line + (list.itemLines[i] as number);
+        itemCols[i] = list.itemCol;
+      }
+      if (list.newlines > 0) cursor.jump(start.line + list.newlines, list.lastNewline + 1);
+    } else {
+      for (let i = 0; i < items.length; i++) {
+        const p = cursor.pos(items[i] as number);
+        itemLines[i] = p.line;
+        itemCols[i] = p.col;
+      }
     }
     let astCache: { node: unknown; src: YamlSource; doc: Document } | undefined;
     const ast = () => {

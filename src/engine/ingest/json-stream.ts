@@ -3,8 +3,11 @@
 // ("==== START logs for container … ===="), so text outside JSON values is skipped,
 // and one broken value does not stop the next one from being read.
 //
+// A pretty-printed List is read by the caller's `readList` where it can (json-pretty-list.ts), without this scan.
+//
 // While scanning, the start offsets of the elements of each top-level `"items": [...]`
 // array are recorded, so every List item knows where it starts without a second parser.
+import type { PrettyList } from './json-pretty-list.ts';
 
 export interface JsonChunk {
   /** Offset of the value's first character in the text. */
@@ -17,7 +20,12 @@ export interface JsonChunk {
   unterminated: boolean;
   /** Offset of the first `{`/`[` nested deeper than the scan's maxDepth (-1: none). */
   tooDeepAt: number;
+  /** Set when the value was read whole by the caller's `readList` (json-pretty-list.ts): parsed, and placed. */
+  list?: PrettyList;
 }
+
+/** A faster reader the scan tries first at each value (undefined: the scan reads it). */
+export type ListReader = (text: string, start: number, maxDepth: number) => PrettyList | undefined;
 
 export interface SkippedText {
   start: number;
@@ -26,7 +34,7 @@ export interface SkippedText {
 
 /** `maxDepth`: nesting past which a value is marked `tooDeepAt` (its parse is then refused, see limits.ts). `from`: where
  * to start scanning. */
-export function scanJsonStream(text: string, maxDepth = Infinity, from = 0): { chunks: JsonChunk[]; skipped: SkippedText[] } {
+export function scanJsonStream(text: string, maxDepth = Infinity, from = 0, readList?: ListReader): { chunks: JsonChunk[]; skipped: SkippedText[] } {
   const chunks: JsonChunk[] = [];
   const skipped: SkippedText[] = [];
   const n = text.length;
@@ -39,7 +47,8 @@ export function scanJsonStream(text: string, maxDepth = Infinity, from = 0): { c
         if (text.slice(skipStart, i).trim()) skipped.push({ start: skipStart, end: i });
         skipStart = -1;
       }
-      const chunk = scanValue(text, i, maxDepth);
+      const list = c === 0x7b ? readList?.(text, i, maxDepth) : undefined;
+      const chunk: JsonChunk = list ? { start: i, end: list.end, itemStarts: list.itemStarts, unterminated: false, tooDeepAt: -1, list } : scanValue(text, i, maxDepth);
       chunks.push(chunk);
       i = chunk.end;
       continue;
@@ -67,7 +76,7 @@ function isWs(c: number): boolean {
 const STRUCTURAL = /["{}[\],]/g;
 
 /** Scans one value starting at `start` (a `{` or `[`), tracking strings and depth. */
-function scanValue(text: string, start: number, maxDepth: number): JsonChunk {
+export function scanValue(text: string, start: number, maxDepth: number): JsonChunk {
   const itemStarts: number[] = [];
   let tooDeepAt = -1;
   const n = text.length;

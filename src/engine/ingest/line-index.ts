@@ -33,4 +33,12 @@ export class LineCursor {
     }
     return { line: this.line, col: offset - this.start + 1 };
   }
+
+  /** Continues after a stretch whose newlines were counted elsewhere: the line `line`, starting at `lineStart`, is the
+   * current one (it must not be before the current one). */
+  jump(line: number, lineStart: number): void {
+    this.line = line;
+    this.start = lineStart;
+    this.next = this.text.indexOf('\n', lineStart);
+  }
 }
