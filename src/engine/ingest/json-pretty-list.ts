@@ -48,13 +48,14 @@ export function readPrettyList(text: string, start: number, maxDepth = Infinity)
   // `items` key read back is this array (not a later duplicate key, which JSON.parse would keep) do both show it.
   const before = text.slice(start, head.open + 1);
   const after = text.slice(close, end);
-  const envelope = parseObject(before + after);
+  const emptied = before + after;
+  const envelope = parseObject(emptied);
   const probe = parseObject(before + '0' + after);
   if (!envelope || !probe) return undefined;
   const empty = envelope['items'];
   const one = probe['items'];
   if (!Array.isArray(empty) || empty.length !== 0 || !Array.isArray(one) || one.length !== 1 || one[0] !== 0) return undefined;
-  if (scanValue(before + after, 0, maxDepth).tooDeepAt >= 0) return undefined;
+  if (scanValue(emptied, 0, maxDepth).tooDeepAt >= 0) return undefined;
   const items: PlainValue[] = new Array(starts.length);
   for (let k = 0; k < starts.length; k++) {
     const from = starts[k] as number;
