@@ -7,7 +7,10 @@
 //     the group is that alternative (the lengths of PRE and SUF pin it down);
 //   * `LIT.*`, `LIT.+`, `LIT(.*)`, `LIT(.+)` (LIT may be empty, so `(.*)` is here) — match iff
 //     the input starts with LIT, the rest is non-empty for `+`, and (without the `s` flag)
-//     the rest has no "\n", the only rune Go's `.` refuses.
+//     the rest has no "\n", the only rune Go's `.` refuses;
+//   * `([^:]+)(?::\d+)?;(\d+)` and `(.+?)(?::\d+)?;(\d+)`, the address rewrite of the kubernetes-pods job in
+//     Prometheus' example config and in the community Helm chart (source `__address__;<port annotation>`): see
+//     hostPortSplit for why the backtracking order reduces to a few searches.
 // Anything else goes to re2js, with an optional required literal prefix as a cheap reject.
 // test/relabel/regex-fast.test.ts checks every shape against re2js on many inputs.
 
@@ -15,7 +18,11 @@ export type FastShape =
   | { kind: 'set'; values: ReadonlySet<string>; group: boolean }
   /** Whole input → its group 1. */
   | { kind: 'groupset'; groups: ReadonlyMap<string, string> }
-  | { kind: 'prefix'; prefix: string; group: boolean; nonEmpty: boolean };
+  | { kind: 'prefix'; prefix: string; group: boolean; nonEmpty: boolean }
+  /** Whole input → [host, port] (hostPortSplit). */
+  | { kind: 'hostport'; lazy: boolean };
+
+const HOST_PORT: Record<string, boolean> = { '([^:]+)(?::\\d+)?;(\\d+)': false, '(.+?)(?::\\d+)?;(\\d+)': true };
 
 const META = new Set(['\\', '.', '+', '*', '?', '(', ')', '|', '[', ']', '{', '}', '^', '$']);
 
@@ -80,7 +87,55 @@ export function fastShape(text: string): FastShape | null {
   if (tail) return { kind: 'prefix', prefix: lit, ...tail };
   const groups = groupedSet(text);
   if (groups) return { kind: 'groupset', groups };
+  const lazy = HOST_PORT[text];
+  if (lazy !== undefined && Object.prototype.hasOwnProperty.call(HOST_PORT, text)) return { kind: 'hostport', lazy };
   return null;
+}
+
+/** Where group 1 ends and group 2 starts when `s` matches the whole of `G1(?::\d+)?;(\d+)` — G1 being `([^:]+)`
+ * (greedy) or `(.+?)` (lazy) — in Go's leftmost-first order, or null. `\d` is ASCII in RE2, so after G1 the text must
+ * read `:digits;digits` (the optional group, tried first) or `;digits`, digits running to the end; a shorter `\d+`
+ * never helps, as `;` is not a digit.
+ *   * Greedy: G1 ends at the latest place that works, and cannot pass the first `:`. With a `:` there, only G1 up to
+ *     it can work (the optional group), since a `;` before it leaves the `:` among the final digits. Without one, G1
+ *     ends at the last `;`.
+ *   * Lazy: G1 ends at the earliest place that works; `.` refuses "\n" without the `s` flag, so G1 stops at one.
+ * G1 ends before `:` or `;`, never inside a surrogate pair, so the offsets are rune boundaries. */
+function hostPortSplit(s: string, lazy: boolean, dotNL: boolean): number {
+  if (!lazy) {
+    const p = s.indexOf(':');
+    if (p === 0) return -1;
+    if (p > 0) {
+      const k = digitsEnd(s, p + 1);
+      return k > p + 1 && s.charCodeAt(k) === 0x3b && digitsToEnd(s, k + 1) ? p : -1;
+    }
+    const e = s.lastIndexOf(';');
+    return e >= 1 && digitsToEnd(s, e + 1) ? e : -1;
+  }
+  for (let e = 1; e < s.length; e++) {
+    if (!dotNL && s.charCodeAt(e - 1) === 0x0a) return -1;
+    const c = s.charCodeAt(e);
+    if (c === 0x3a) {
+      const k = digitsEnd(s, e + 1);
+      if (k > e + 1 && s.charCodeAt(k) === 0x3b && digitsToEnd(s, k + 1)) return e;
+    } else if (c === 0x3b && digitsToEnd(s, e + 1)) return e;
+  }
+  return -1;
+}
+
+/** The end of the run of ASCII digits starting at `i`. */
+function digitsEnd(s: string, i: number): number {
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) break;
+    i++;
+  }
+  return i;
+}
+
+/** Whether `s` from `i` is one or more ASCII digits to its end. */
+function digitsToEnd(s: string, i: number): boolean {
+  return i < s.length && digitsEnd(s, i) === s.length;
 }
 
 /** `PRE(a|b)SUF` with literal PRE, alternatives and SUF: every whole input it matches, with its group 1. */
@@ -125,6 +180,11 @@ export function fastExec(shape: FastShape, s: string, dotNL: boolean): (string |
     const g = shape.groups.get(s);
     return g === undefined ? null : [s, g];
   }
+  if (shape.kind === 'hostport') {
+    const e = hostPortSplit(s, shape.lazy, dotNL);
+    // The port is the digits after the last `;` (the text ends with `;digits`).
+    return e < 0 ? null : [s, s.slice(0, e), s.slice(s.lastIndexOf(';') + 1)];
+  }
   if (!fastTest(shape, s, dotNL)) return null;
   return shape.group ? [s, s.slice(shape.prefix.length)] : [s];
 }
@@ -132,6 +192,7 @@ export function fastExec(shape: FastShape, s: string, dotNL: boolean): (string |
 export function fastTest(shape: FastShape, s: string, dotNL: boolean): boolean {
   if (shape.kind === 'set') return shape.values.has(s);
   if (shape.kind === 'groupset') return shape.groups.has(s);
+  if (shape.kind === 'hostport') return hostPortSplit(s, shape.lazy, dotNL) >= 0;
   const p = shape.prefix;
   if (p.length > 0 && !s.startsWith(p)) return false;
   if (shape.nonEmpty && s.length <= p.length) return false;

@@ -41,6 +41,19 @@ type Mode = 'path' | 'host' | 'fragment';
 
 /** url.unescape's validation: every `%` followed by two hex digits; in host mode a few more rules. */
 function unescapeError(s: string, mode: Mode): string | null {
+  // Most text has nothing to check: no `%`, and (in a host) no ASCII character to escape. Only the bytes below 0x80
+  // are tested, and a non-ASCII character's UTF-8 bytes are all 0x80 or above, so the UTF-16 code units answer it
+  // without encoding the text (the encoding was a third of the check's time at 10k pods).
+  const host = mode === 'host';
+  let plain = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x25 || (host && c < 0x80 && HOST_ESCAPE[c] === 1)) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return null;
   const b = utf8.encode(s);
   for (let i = 0; i < b.length; i++) {
     const c = b[i] as number;
@@ -57,7 +70,7 @@ function unescapeError(s: string, mode: Mode): string | null {
       i += 2;
       continue;
     }
-    if (mode === 'host' && c < 0x80 && hostShouldEscape(c)) return `invalid character ${quoteBytes(b.subarray(i, i + 1))} in host name`;
+    if (host && c < 0x80 && HOST_ESCAPE[c] === 1) return `invalid character ${quoteBytes(b.subarray(i, i + 1))} in host name`;
   }
   return null;
 }
@@ -69,6 +82,8 @@ function hostShouldEscape(c: number): boolean {
   if ("-_.~!$&'()*+,;=:[]<>\"".includes(ch)) return false;
   return true;
 }
+/** hostShouldEscape by ASCII code: 1 where a host may not hold the character unescaped. */
+const HOST_ESCAPE = Uint8Array.from({ length: 0x80 }, (_, c) => (hostShouldEscape(c) ? 1 : 0));
 
 function validOptionalPort(port: string): boolean {
   if (port === '') return true;
@@ -109,13 +124,13 @@ export function goUrlParseError(raw: string): string | null {
   // getScheme
   let scheme = '';
   for (let i = 0; i < rest.length; i++) {
-    const c = rest[i] as string;
-    if (/[a-zA-Z]/.test(c)) continue;
-    if (/[0-9+\-.]/.test(c)) {
+    const c = rest.charCodeAt(i);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) continue;
+    if ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e) {
       if (i === 0) break;
       continue;
     }
-    if (c === ':') {
+    if (c === 0x3a) {
       if (i === 0) return wrap('missing protocol scheme');
       scheme = rest.slice(0, i);
       rest = rest.slice(i + 1);

@@ -4,8 +4,8 @@
 import type { GlobalConfig, ScrapeConfig } from '../config/types.ts';
 import { ExpansionTooLarge } from '../relabel/expand.ts';
 import { formatGoDuration, formatPromDuration } from '../config/duration.ts';
-import { durationValue } from '../config/vm-duration.ts';
-import { compareStrings, sameKeys, sortGo, type Labels } from '../labels.ts';
+import { durationValue, type VmDuration } from '../config/vm-duration.ts';
+import { labelsIdentity, sameKeys, sortGo, type Labels } from '../labels.ts';
 import type { Profile } from '../profiles/types.ts';
 import { applyRelabelVm, runVmRules, VmLabels } from '../relabel/vmagent/index.ts';
 import type { RelabelRule } from '../relabel/types.ts';
@@ -166,6 +166,11 @@ export function vmMergedList(input: Omit<VmPopulateInput, 'trace'>): VmLabels | 
   return VmLabels.fromLists(shape.sorted.slice(), vs);
 }
 
+function isEmpty(l: Labels): boolean {
+  for (const _ in l) return false;
+  return true;
+}
+
 /** addMissingPort: `:443` for https, `:80` otherwise, unless the address has a `:` anywhere. */
 function addMissingPort(addr: string, tls: boolean): string {
   return addr.includes(':') ? addr : addr + (tls ? ':443' : ':80');
@@ -174,12 +179,13 @@ function addMissingPort(addr: string, tls: boolean): string {
 /** getParamsFromLabels: every `__param_<k>` label; the job's params add their values 2..n. */
 function paramsFromLabels(labels: Labels, configParams: [string, string[]][]): Map<string, string[]> {
   const m = new Map<string, string[]>();
-  const extra = new Map(configParams);
-  for (const [name, v] of Object.entries(labels)) {
+  // Made on the first `__param_` label: most targets have none (this ran for every target).
+  let extra: Map<string, string[]> | undefined;
+  for (const name in labels) {
     if (!name.startsWith('__param_')) continue;
     const k = name.slice('__param_'.length);
-    const p = extra.get(k) ?? [];
-    m.set(k, [v, ...p.slice(1)]);
+    const p = (extra ??= new Map(configParams)).get(k) ?? [];
+    m.set(k, [labels[name] as string, ...p.slice(1)]);
   }
   return m;
 }
@@ -200,9 +206,17 @@ function withoutMeta(l: Labels): Labels {
   return out;
 }
 
-/** promLabelsString of the finalized labels (ScrapeWork.LabelsString), for the duplicate key. */
-function labelsString(labels: Labels): string {
-  return '{' + Object.keys(labels).sort(compareStrings).map((k) => `${k}=${JSON.stringify(labels[k])}`).join(',') + '}';
+/** durationValue memoised: the targets of a job carry the same few interval and timeout texts, and each parse runs
+ * regexes. Bounded; the results are only read. */
+const DURATIONS = new Map<string, VmDuration>();
+function durationCached(text: string): VmDuration {
+  let d = DURATIONS.get(text);
+  if (d === undefined) {
+    if (DURATIONS.size >= 256) DURATIONS.clear();
+    d = durationValue(text);
+    DURATIONS.set(text, d);
+  }
+  return d;
 }
 
 export function populateVm(input: VmPopulateInput): VmPopulateOutcome {
@@ -213,7 +227,7 @@ export function populateVm(input: VmPopulateInput): VmPopulateOutcome {
   const list = steps ? undefined : vmMergedList(input);
   const discovered = list ? undefined : vmDiscoveredLabels(input);
   const address = input.target['__address__'] ?? '';
-  const withExternal = tp.externalLabelsInTargets && Object.keys(input.global.externalLabels).length > 0;
+  const withExternal = steps !== undefined && tp.externalLabelsInTargets && Object.keys(input.global.externalLabels).length > 0;
   if (steps) steps.push({ implicit: 'job-defaults', note: `labels of job "${job.jobName}" merged under the discovered ones${withExternal ? ', global external_labels first (vmagent before 1.82)' : ''}; empty values are kept`, before: { ...input.group, ...input.target }, after: { ...discovered }, keep: true });
   // Untraced, the labels without the __meta_ ones come straight from the list; rel.labels is then not built.
   let rel: { labels: Labels; droppedBy?: RelabelRule | undefined; steps?: TraceStep[] };
@@ -245,7 +259,7 @@ export function populateVm(input: VmPopulateInput): VmPopulateOutcome {
     steps?.push({ implicit: 'validate', note: message, before: { ...lb }, after: { ...lb }, keep: false });
     return { state: 'failed', discovered, address, code, message, trace: steps };
   };
-  if (Object.keys(lb).length === 0) return drop('NO_ADDRESS', 'no labels left after relabeling: dropped');
+  if (isEmpty(lb)) return drop('NO_ADDRESS', 'no labels left after relabeling: dropped');
 
   let scheme = lb['__scheme__'] || 'http';
   let addr = lb['__address__'] ?? '';
@@ -290,14 +304,14 @@ export function populateVm(input: VmPopulateInput): VmPopulateOutcome {
   let interval = job.scrapeInterval;
   const si = lb['__scrape_interval__'];
   if (si) {
-    const d = durationValue(si);
+    const d = durationCached(si);
     if (!d.ok) return fail('BAD_INTERVAL', `cannot parse __scrape_interval__=${JSON.stringify(si)}: ${d.message}`);
     interval = d.ms;
   }
   let timeout = job.scrapeTimeout;
   const st = lb['__scrape_timeout__'];
   if (st) {
-    const d = durationValue(st);
+    const d = durationCached(st);
     if (!d.ok) return fail('BAD_TIMEOUT', `cannot parse __scrape_timeout__=${JSON.stringify(st)}: ${d.message}`);
     timeout = d.ms;
   }
@@ -316,7 +330,7 @@ export function populateVm(input: VmPopulateInput): VmPopulateOutcome {
     steps.push({ implicit: 'drop-internal', note: 'labels starting with __ are removed (vmagent keeps no __tmp exception)', before: { ...lb }, after: { ...labels }, keep: true });
     steps.push({ implicit: 'scrape-url', note: url, before: { ...labels }, after: { ...labels }, keep: true });
   }
-  const identity = [job.jobName, url, interval, timeout, labelsString(labels), ...settings].join('\u0000');
+  const identity = [job.jobName, url, interval, timeout, labelsIdentity(labels), ...settings].join('\u0000');
   const scrapePool = tp.scrapePool === 'job-label' ? (lb['job'] ?? '') : job.jobName;
   const out: VmPopulateOutcome = { state: 'active', discovered, address, internal: lb, labels, url, identity, scrapePool, trace: steps };
   if (interval === 0) out.crash = `__scrape_interval__ ${JSON.stringify(si ?? '')} is zero: vmagent starts a scraper with a zero interval and panics ("runtime error: integer divide by zero" in scrapework.go run)`;

@@ -20,6 +20,21 @@ function memoOf(m: WeakMap<RelabelRule, LayerMemo>, rule: RelabelRule): LayerMem
   return memo;
 }
 
+/** Per rule, the new name of each label name it maps: the targets of a job carry mostly the same names (a pod's, a
+ * Service's), so each is expanded once. Bounded per rule. */
+const MAPPED = new WeakMap<RelabelRule, Map<string, string>>();
+function mappedName(rule: RelabelRule, name: string): string {
+  let m = MAPPED.get(rule);
+  if (m === undefined) MAPPED.set(rule, (m = new Map()));
+  let to = m.get(name);
+  if (to === undefined) {
+    if (m.size >= 4096) m.clear();
+    to = goReplaceAll(rule.regex, name, rule.replacement);
+    m.set(name, to);
+  }
+  return to;
+}
+
 // Only matching names do anything, so we filter first and sort just those (the order only
 // decides collisions), taking every value before the first Set, as the snapshot requires.
 export const labelmap: ActionFn = (rule, lb, _val, ctx) => {
@@ -30,7 +45,7 @@ export const labelmap: ActionFn = (rule, lb, _val, ctx) => {
   for (let i = 0; i < hits.length; i++) {
     const name = hits[i] as string;
     const value = values[i] as string;
-    const res = goReplaceAll(rule.regex, name, rule.replacement);
+    const res = mappedName(rule, name);
     lb.set(res, value);
     if (!from || !ctx.notes) continue;
     const prev = from.get(res);

@@ -28,11 +28,26 @@ export function mapName(rule: RelabelRule, s: string, promRegex: boolean): strin
   return goExpand(repl, { groups, names: rule.regex.subexpNames });
 }
 
+/** mapName's answers per rule and regex mode: every target of a job carries mostly the same label names (a pod's,
+ * a Service's), so each name is mapped once. Bounded per rule. */
+const MAPPED = new WeakMap<RelabelRule, { promRegex: boolean; to: Map<string, string | null> }>();
+function mappedName(rule: RelabelRule, name: string, promRegex: boolean): string | null {
+  let m = MAPPED.get(rule);
+  if (m === undefined || m.promRegex !== promRegex) MAPPED.set(rule, (m = { promRegex, to: new Map() }));
+  let to = m.to.get(name);
+  if (to === undefined) {
+    if (m.to.size >= 4096) m.to.clear();
+    to = mapName(rule, name, promRegex);
+    m.to.set(name, to);
+  }
+  return to;
+}
+
 export const vmLabelmap: ActionFn = (rule, ll, _val, ctx) => {
   const promRegex = ctx.profile.regexMatch === 'vm-promregex';
   const names = ll.names();
   for (const name of names) {
-    const to = mapName(rule, name, promRegex);
+    const to = mappedName(rule, name, promRegex);
     // Newest sets only when the name changes; 1.79 also "sets" a name onto itself, which changes nothing.
     if (to === null || to === name) continue;
     ll.set(to, ll.get(name));
