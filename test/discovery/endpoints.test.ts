@@ -131,8 +131,20 @@ describe('role endpoints: buildEndpoints', () => {
         if (u) expect(Object.keys(t).filter((k) => k in u), role).toEqual([]);
       });
     }
-    // vmagent builds every target whole.
-    expect(rawRun(sd('endpoints'), BASIC, getProfile('vmagent-1.150')!).groups[0]!.under).toBeUndefined();
+    // vmagent has no group labels: the object's labels (namespace, Service) join the pod's in the one object under each
+    // target of that pod, and the group labels stay empty.
+    const vm = rawRun(sd('endpoints'), BASIC, getProfile('vmagent-1.150')!).groups[0]!;
+    expect(vm.labels).toEqual({});
+    expect(vm.under).toHaveLength(vm.targets.length);
+    // (The endpoint ports' targets; the extra container port's target has the Service's labels instead of the object's.)
+    const vmWeb0 = vm.targets.flatMap((t, i) => (vm.under![i]?.[`${M}pod_name`] === 'web-0' && `${M}endpoint_port_name` in t ? [vm.under![i]!] : []));
+    expect(vmWeb0.length).toBeGreaterThan(1);
+    expect(new Set(vmWeb0).size).toBe(1);
+    expect(vmWeb0[0]).toMatchObject({ [`${M}namespace`]: 'ns', [`${M}pod_name`]: 'web-0' });
+    vm.targets.forEach((t, i) => {
+      const u = vm.under![i];
+      if (u) expect(Object.keys(t).filter((k) => k in u)).toEqual([]);
+    });
   });
 
   it('phase 2 target: container labels with the container protocol, pod labels, no endpoint_* labels', () => {

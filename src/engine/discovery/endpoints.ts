@@ -79,8 +79,29 @@ export function attachPod(
     pushTarget(tg, Object.assign({}, target, extra), pl);
     return;
   }
-  // vmagent (`flatBase`: the object labels every target carries whole) copies them in the same single assign.
-  pushTarget(tg, flatBase === undefined ? Object.assign({}, target, pl, extra) : Object.assign({}, flatBase, target, pl, extra));
+  if (flatBase !== undefined) {
+    // vmagent: the object labels and the pod's are the same for every target of the pod in this group, so they stay
+    // one object under each target's own (TargetGroup.under) — a whole copy per target was most of the role's time
+    // and memory at 10k pods. Only when no name is in both: then reading the layers gives the set the assign below
+    // would build (the labels are sorted before relabeling, so the order of names does not matter).
+    const own = Object.assign({}, target, extra);
+    const under = podUnder(flatBase, pl);
+    if (!overlap(own, under)) pushTarget(tg, own, under);
+    else pushTarget(tg, Object.assign({}, flatBase, target, pl, extra));
+    return;
+  }
+  pushTarget(tg, Object.assign({}, target, pl, extra));
+}
+
+/** `{...flatBase, ...pl}` made once per pod's labels and object labels (a pod's targets in one group interleave by
+ * port, so the last pair is remembered per pod). Read-only. */
+const POD_UNDER = new WeakMap<Labels, { base: Labels; under: Labels }>();
+function podUnder(flatBase: Labels, pl: Labels): Labels {
+  const hit = POD_UNDER.get(pl);
+  if (hit !== undefined && hit.base === flatBase) return hit.under;
+  const under = Object.assign({}, flatBase, pl);
+  POD_UNDER.set(pl, { base: flatBase, under });
+  return under;
 }
 
 /** Records that `pod` was seen with endpoint port `port` (Go: seenPods map, insertion order kept here). */
@@ -115,12 +136,15 @@ export function extraPortTargets(tg: TargetGroup, seen: Map<string, SeenPod>, ct
         };
         if (ctx.profile.podContainerImage) t[POD_CONTAINER_IMAGE] = lv(c.image);
         if (withInit) t[POD_CONTAINER_INIT] = String(init);
-        // Prometheus: the group labels supply the object metadata. vmagent builds each target whole: object
-        // metadata (per extraTargetObjectMeta) and service labels under the pod and container labels (one copy:
-        // what merge(merge(under, pl), t) gives).
+        // Prometheus: the group labels supply the object metadata. vmagent's target is the object metadata (per
+        // extraTargetObjectMeta) and service labels, then the pod's, then the container's, a later one winning.
         pl ??= sharedPodLabels(pod, ctx);
-        if (objectLabels) pushTarget(tg, Object.assign({}, (under ??= objectLabels(pod)), pl, t));
-        else if (!overlap(t, pl)) pushTarget(tg, t, pl);
+        if (objectLabels) {
+          // One object under the pod's extra targets, as attachPod does (the same assign when a name is in both).
+          under ??= Object.assign({}, objectLabels(pod), pl);
+          if (overlap(t, under)) pushTarget(tg, Object.assign({}, under, t));
+          else pushTarget(tg, t, under);
+        } else if (!overlap(t, pl)) pushTarget(tg, t, pl);
         else pushTarget(tg, merge(t, pl));
       }
     }
@@ -167,7 +191,8 @@ function endpointTarget(addr: EndpointAddress, port: EndpointPort, ready: string
 export function buildEndpoints(o: StoredObject<Endpoints>, ctx: RoleContext): TargetGroup {
   const e = o.obj;
   const group = endpointsGroupLabels(o, ctx);
-  // vmagent has no group labels: every target is built whole (endpoints.go getEndpointLabelsForAddressAndPort).
+  // vmagent has no group labels: every target carries the object's labels (endpoints.go
+  // getEndpointLabelsForAddressAndPort); a pod's targets share them in one object with the pod's (attachPod).
   const flat = ctx.profile.extraTargetObjectMeta !== 'group';
   const tg: TargetGroup = { source: endpointsSource(e), labels: flat ? {} : group, targets: [] };
   const seen = new Map<string, SeenPod>();

@@ -95,7 +95,8 @@ export function buildEndpointSlice(o: StoredObject<EndpointSlice>, ctx: RoleCont
   const svc = svcName === undefined ? undefined : ctx.stores.service(ns, svcName);
   if (svc) labels = merge(labels, serviceLabels(svc, ctx));
   labels = addNamespaceLabels(labels, s.metadata.namespace, ctx);
-  // vmagent has no group labels: every target is built whole (endpointslice.go getEndpointSliceLabels).
+  // vmagent has no group labels: every target carries the object's labels (endpointslice.go getEndpointSliceLabels);
+  // a pod's targets share them in one object with the pod's (attachPod).
   const flat = ctx.profile.extraTargetObjectMeta !== 'group';
   const tg: TargetGroup = { source: endpointSliceSource(s), labels: flat ? {} : labels, targets: [] };
   // Dual-stack: the secondary family's slice keeps its labels but gets no targets.

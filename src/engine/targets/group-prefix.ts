@@ -20,6 +20,7 @@ import type { RelabelRule } from '../relabel/types.ts';
 import { applyRelabelVm, runVmRules } from '../relabel/vmagent/index.ts';
 import { vmDiscoveredLabels, vmMergedList } from './populate-vmagent.ts';
 import { DEFAULT_NAMES, defaultsLayer, paramList } from './populate.ts';
+import { layersValid, ownLabels, underLabels } from './target-record.ts';
 
 /** What the prefix did for one group: the rule that dropped every target, or how far it ran and what it changed. */
 export interface GroupPrefix {
@@ -70,18 +71,28 @@ function held(g: TargetGroup, a: NameAnswers | undefined, name: string): boolean
   return r;
 }
 
-/** vmagent discovery puts every label into each target (no group or pod layer), so what its targets share is also a
- * name every target holds with one value. */
+/** vmagent discovery gives each target every label (no group labels: the object's and pod's labels are in the target
+ * or in the object under it, TargetGroup.under), so what its targets share is also a name every target holds with
+ * one value. */
 function variesVm(g: TargetGroup, a: NameAnswers | undefined, name: string): boolean {
   let r = a?.vm.get(name);
   if (r !== undefined) return r;
   r = held(g, a, name);
-  if (r && g.under === undefined) {
-    const first = g.targets[0] as Labels;
-    r = !g.targets.every((t) => own.call(t, name) && t[name] === first[name]);
+  if (r) {
+    const first = heldValue(g, 0, name);
+    r = first === undefined;
+    for (let i = 1; i < g.targets.length && !r; i++) if (heldValue(g, i, name) !== first) r = true;
   }
   a?.vm.set(name, r);
   return r;
+}
+
+/** The value of `name` in target `i`'s labels ({...own, ...under}: the labels under it win), or undefined. */
+function heldValue(g: TargetGroup, i: number, name: string): string | undefined {
+  const u = g.under?.[i];
+  if (u !== undefined && own.call(u, name)) return u[name];
+  const t = g.targets[i] as Labels;
+  return own.call(t, name) ? t[name] : undefined;
 }
 
 /** Whether every target of the group holds at least one label of its own. */
@@ -161,7 +172,9 @@ export function groupDropVm(g: TargetGroup, job: ScrapeConfig, global: GlobalCon
   if (rules.length === 0 || g.targets.length === 0) return undefined;
   const n = prefixLength(rules, g, variesVm);
   if (n === 0 || !allOwn(g, answersOf(g))) return undefined;
-  const first = { target: g.targets[0] as Labels, under: g.under?.[0], group: g.labels, job, global, profile };
+  // The first target as build.ts hands it to populateVm: its own labels over its pod's, or merged when they overlap.
+  const layered = layersValid(g);
+  const first = { target: ownLabels(g, 0, layered), under: underLabels(g, 0, layered), group: g.labels, job, global, profile };
   const prefix = n === rules.length ? rules : rules.slice(0, n);
   try {
     // The merged list as populateVm reads it untraced (no discovered object built and sorted per group and job);

@@ -81,11 +81,14 @@ export function vmDiscoveredLabels(input: Omit<VmPopulateInput, 'trace'>): Label
 interface VmShape {
   /** The names of the job's fixed labels (JobFixed.key) the shape was made with. */
   fixedKey: string;
-  /** The target's names the shape was made for, in order. */
+  /** The target's names the shape was made for, in order, and the names of the labels under them (TargetGroup.under;
+   * undefined without), with the last such object seen: the targets of one pod share it. */
   names: string[];
+  underNames: string[] | undefined;
+  lastUnder: Labels | undefined;
   /** The merged names, sorted as vmagent sorts them. */
   sorted: string[];
-  /** For each sorted name: 0 the target's value, 1 the group's, 2 the job's fixed value. */
+  /** For each sorted name: 0 the target's value, 1 the group's, 2 the job's fixed value, 3 the value under the target. */
   from: Uint8Array;
 }
 /** Per group: the last few shapes, most recent first (a group's targets alternate between a few name sets: with and
@@ -126,34 +129,45 @@ function jobFixed(job: ScrapeConfig, global: GlobalConfig, profile: Profile): Jo
   return fixed;
 }
 
+/** Whether the labels under a target have the names a shape was made with. */
+function sameUnder(shape: VmShape, under: Labels | undefined): boolean {
+  if (under === undefined || shape.underNames === undefined) return under === shape.underNames;
+  if (shape.lastUnder === under) return true;
+  if (!sameKeys(shape.underNames, under)) return false;
+  shape.lastUnder = under;
+  return true;
+}
+
 function vmShape(input: Omit<VmPopulateInput, 'trace'>, fixed: JobFixed): VmShape | undefined {
-  const { target, group } = input;
+  const { target, group, under } = input;
   const kept = VM_SHAPES.get(group);
   if (kept !== undefined) {
-    for (const hit of kept) if (hit.fixedKey === fixed.key && sameKeys(hit.names, target)) return hit;
+    for (const hit of kept) if (hit.fixedKey === fixed.key && sameKeys(hit.names, target) && sameUnder(hit, under)) return hit;
   }
   const own = Object.prototype.hasOwnProperty;
   if (own.call(target, '__proto__') || own.call(group, '__proto__') || fixed.values.has('__proto__')) return undefined;
+  if (under !== undefined && own.call(under, '__proto__')) return undefined;
   if (!own.call(target, '__address__')) return undefined;
-  const all = new Set<string>([...fixed.values.keys(), ...Object.keys(group), ...Object.keys(target)]);
+  const all = new Set<string>([...fixed.values.keys(), ...Object.keys(group), ...Object.keys(target), ...(under === undefined ? [] : Object.keys(under))]);
   const sorted = [...all];
   sortGo(sorted);
   const from = new Uint8Array(sorted.length);
+  // vmDiscoveredLabels' order: the labels under the target over its own, those over the group's, over the job's.
   sorted.forEach((n, i) => {
-    from[i] = own.call(target, n) ? 0 : own.call(group, n) ? 1 : 2;
+    from[i] = under !== undefined && own.call(under, n) ? 3 : own.call(target, n) ? 0 : own.call(group, n) ? 1 : 2;
   });
-  const shape: VmShape = { fixedKey: fixed.key, names: Object.keys(target), sorted, from };
+  const shape: VmShape = { fixedKey: fixed.key, names: Object.keys(target), underNames: under === undefined ? undefined : Object.keys(under), lastUnder: under, sorted, from };
   VM_SHAPES.set(group, [shape, ...(kept ?? []).slice(0, SHAPES_PER_GROUP - 1)]);
   return shape;
 }
 
 /** vmDiscoveredLabels as a fresh label list, or undefined when the general path must build the object. */
 export function vmMergedList(input: Omit<VmPopulateInput, 'trace'>): VmLabels | undefined {
-  if (input.under !== undefined) return undefined;
   const fixed = jobFixed(input.job, input.global, input.profile);
   const shape = vmShape(input, fixed);
   if (shape === undefined) return undefined;
   const { target, group } = input;
+  const under = input.under as Labels;
   const n = shape.sorted.length;
   const vs: string[] = new Array(n);
   const from = shape.from;
@@ -161,7 +175,7 @@ export function vmMergedList(input: Omit<VmPopulateInput, 'trace'>): VmLabels | 
   for (let i = 0; i < n; i++) {
     const k = shape.sorted[i] as string;
     const f = from[i];
-    vs[i] = f === 0 ? (target[k] as string) : f === 1 ? (group[k] as string) : (values.get(k) as string);
+    vs[i] = f === 0 ? (target[k] as string) : f === 1 ? (group[k] as string) : f === 3 ? (under[k] as string) : (values.get(k) as string);
   }
   return VmLabels.fromLists(shape.sorted.slice(), vs);
 }
