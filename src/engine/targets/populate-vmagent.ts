@@ -4,7 +4,8 @@
 import type { GlobalConfig, ScrapeConfig } from '../config/types.ts';
 import { ExpansionTooLarge } from '../relabel/expand.ts';
 import { formatGoDuration, formatPromDuration } from '../config/duration.ts';
-import { durationValue, type VmDuration } from '../config/vm-duration.ts';
+import { durationValue } from '../config/vm-duration.ts';
+import { boundedMemo } from '../memo.ts';
 import { labelsIdentity, sameKeys, sortGo, type Labels } from '../labels.ts';
 import type { Profile } from '../profiles/types.ts';
 import { applyRelabelVm, runVmRules, VmLabels } from '../relabel/vmagent/index.ts';
@@ -221,17 +222,8 @@ function withoutMeta(l: Labels): Labels {
 }
 
 /** durationValue memoised: the targets of a job carry the same few interval and timeout texts, and each parse runs
- * regexes. Bounded; the results are only read. */
-const DURATIONS = new Map<string, VmDuration>();
-function durationCached(text: string): VmDuration {
-  let d = DURATIONS.get(text);
-  if (d === undefined) {
-    if (DURATIONS.size >= 256) DURATIONS.clear();
-    d = durationValue(text);
-    DURATIONS.set(text, d);
-  }
-  return d;
-}
+ * regexes. */
+const durationCached = boundedMemo(durationValue);
 
 export function populateVm(input: VmPopulateInput): VmPopulateOutcome {
   const { job, profile } = input;

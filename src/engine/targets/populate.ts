@@ -4,6 +4,7 @@
 import type { GlobalConfig, ScrapeConfig } from '../config/types.ts';
 import { ExpansionTooLarge } from '../relabel/expand.ts';
 import { formatPromDuration, parsePromDuration } from '../config/duration.ts';
+import { boundedMemo } from '../memo.ts';
 import { hasLoneSurrogate, sameKeys, type Labels } from '../labels.ts';
 import type { Profile } from '../profiles/types.ts';
 import { applyRelabel, runRules } from '../relabel/apply.ts';
@@ -99,18 +100,8 @@ function defaultEntries(job: ScrapeConfig, profile: Profile): [string, string][]
   return profile.targets.histogramLabels ? d.all : d.base;
 }
 
-/** parsePromDuration memoised: every target of a job usually carries the same interval and timeout text. The results
- * are only read. */
-const DURATIONS = new Map<string, ReturnType<typeof parsePromDuration>>();
-function parseDurationCached(text: string): ReturnType<typeof parsePromDuration> {
-  let r = DURATIONS.get(text);
-  if (r === undefined) {
-    if (DURATIONS.size >= 256) DURATIONS.clear();
-    r = parsePromDuration(text);
-    DURATIONS.set(text, r);
-  }
-  return r;
-}
+/** parsePromDuration memoised: every target of a job usually carries the same interval and timeout text. */
+const parseDurationCached = boundedMemo(parsePromDuration);
 
 /** The base of an untraced relabel run without building the discovered label set: the target's labels, the group's,
  * and the job defaults the group does not hold (with the config params), read as layers (relabel/builder.ts). Valid

@@ -5,6 +5,7 @@
 // two sources map to one name, because only then does the order matter.
 import { sortGo } from '../../labels.ts';
 import { goReplaceAll } from '../expand.ts';
+import { boundedMemo } from '../../memo.ts';
 import type { ActionFn } from './context.ts';
 import type { LayerMemo } from '../builder.ts';
 import type { RelabelRule } from '../types.ts';
@@ -21,18 +22,12 @@ function memoOf(m: WeakMap<RelabelRule, LayerMemo>, rule: RelabelRule): LayerMem
 }
 
 /** Per rule, the new name of each label name it maps: the targets of a job carry mostly the same names (a pod's, a
- * Service's), so each is expanded once. Bounded per rule. */
-const MAPPED = new WeakMap<RelabelRule, Map<string, string>>();
+ * Service's), so each is expanded once. */
+const MAPPED = new WeakMap<RelabelRule, (name: string) => string>();
 function mappedName(rule: RelabelRule, name: string): string {
-  let m = MAPPED.get(rule);
-  if (m === undefined) MAPPED.set(rule, (m = new Map()));
-  let to = m.get(name);
-  if (to === undefined) {
-    if (m.size >= 4096) m.clear();
-    to = goReplaceAll(rule.regex, name, rule.replacement);
-    m.set(name, to);
-  }
-  return to;
+  let map = MAPPED.get(rule);
+  if (map === undefined) MAPPED.set(rule, (map = boundedMemo((n) => goReplaceAll(rule.regex, n, rule.replacement), 4096)));
+  return map(name);
 }
 
 // Only matching names do anything, so we filter first and sort just those (the order only

@@ -5,6 +5,7 @@ import type { ActionFn } from '../actions/context.ts';
 import { q } from '../actions/context.ts';
 import type { LabelAccess } from '../builder.ts';
 import { goExpand } from '../expand.ts';
+import { boundedMemo } from '../../memo.ts';
 import type { RelabelRule } from '../types.ts';
 import { vmOf } from './actions-filter.ts';
 import { replaceAllSubmatches } from './actions-set.ts';
@@ -29,18 +30,12 @@ export function mapName(rule: RelabelRule, s: string, promRegex: boolean): strin
 }
 
 /** mapName's answers per rule and regex mode: every target of a job carries mostly the same label names (a pod's,
- * a Service's), so each name is mapped once. Bounded per rule. */
-const MAPPED = new WeakMap<RelabelRule, { promRegex: boolean; to: Map<string, string | null> }>();
+ * a Service's), so each name is mapped once. */
+const MAPPED = new WeakMap<RelabelRule, { promRegex: boolean; map: (name: string) => string | null }>();
 function mappedName(rule: RelabelRule, name: string, promRegex: boolean): string | null {
   let m = MAPPED.get(rule);
-  if (m === undefined || m.promRegex !== promRegex) MAPPED.set(rule, (m = { promRegex, to: new Map() }));
-  let to = m.to.get(name);
-  if (to === undefined) {
-    if (m.to.size >= 4096) m.to.clear();
-    to = mapName(rule, name, promRegex);
-    m.to.set(name, to);
-  }
-  return to;
+  if (m === undefined || m.promRegex !== promRegex) MAPPED.set(rule, (m = { promRegex, map: boundedMemo((n) => mapName(rule, n, promRegex), 4096) }));
+  return m.map(name);
 }
 
 export const vmLabelmap: ActionFn = (rule, ll, _val, ctx) => {
