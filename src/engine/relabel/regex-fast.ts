@@ -22,7 +22,11 @@ export type FastShape =
   /** Whole input → [host, port] (hostPortSplit). */
   | { kind: 'hostport'; lazy: boolean };
 
-const HOST_PORT: Record<string, boolean> = { '([^:]+)(?::\\d+)?;(\\d+)': false, '(.+?)(?::\\d+)?;(\\d+)': true };
+/** The host:port rewrite texts, and whether group 1 is lazy. */
+const HOST_PORT = new Map([
+  ['([^:]+)(?::\\d+)?;(\\d+)', false],
+  ['(.+?)(?::\\d+)?;(\\d+)', true],
+]);
 
 const META = new Set(['\\', '.', '+', '*', '?', '(', ')', '|', '[', ']', '{', '}', '^', '$']);
 
@@ -87,13 +91,13 @@ export function fastShape(text: string): FastShape | null {
   if (tail) return { kind: 'prefix', prefix: lit, ...tail };
   const groups = groupedSet(text);
   if (groups) return { kind: 'groupset', groups };
-  const lazy = HOST_PORT[text];
-  if (lazy !== undefined && Object.prototype.hasOwnProperty.call(HOST_PORT, text)) return { kind: 'hostport', lazy };
+  const lazy = HOST_PORT.get(text);
+  if (lazy !== undefined) return { kind: 'hostport', lazy };
   return null;
 }
 
-/** Where group 1 ends and group 2 starts when `s` matches the whole of `G1(?::\d+)?;(\d+)` — G1 being `([^:]+)`
- * (greedy) or `(.+?)` (lazy) — in Go's leftmost-first order, or null. `\d` is ASCII in RE2, so after G1 the text must
+/** Where group 1 ends when `s` matches the whole of `G1(?::\d+)?;(\d+)` — G1 being `([^:]+)` (greedy) or `(.+?)`
+ * (lazy) — in Go's leftmost-first order, or -1 (group 2 is then the digits after the last `;`). `\d` is ASCII in RE2, so after G1 the text must
  * read `:digits;digits` (the optional group, tried first) or `;digits`, digits running to the end; a shorter `\d+`
  * never helps, as `;` is not a digit.
  *   * Greedy: G1 ends at the latest place that works, and cannot pass the first `:`. With a `:` there, only G1 up to

@@ -82,10 +82,11 @@ export function vmDiscoveredLabels(input: Omit<VmPopulateInput, 'trace'>): Label
 interface VmShape {
   /** The names of the job's fixed labels (JobFixed.key) the shape was made with. */
   fixedKey: string;
-  /** The target's names the shape was made for, in order, and the names of the labels under them (TargetGroup.under;
-   * undefined without), with the last such object seen: the targets of one pod share it. */
+  /** The target's names the shape was made for, in order. */
   names: string[];
+  /** The names of the labels under the target (TargetGroup.under), in order; undefined without. */
   underNames: string[] | undefined;
+  /** The last such object found to have them: the targets of one pod share it, so the next one skips the walk. */
   lastUnder: Labels | undefined;
   /** The merged names, sorted as vmagent sorts them. */
   sorted: string[];
