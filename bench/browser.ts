@@ -4,7 +4,7 @@
 //
 // Per size (env BENCH_BROWSER_SIZES, default "10000,50000": the 50k-pod cluster is 108 MiB of JSON, ~10 s per
 // run in the engine, about a minute in all; BENCH_BROWSER_SIZES=10000 skips it), BENCH_BROWSER_RUNS runs
-// (default 3, the median is printed), each in a fresh page (the site is built into
+// (default 3, the median is printed; for long tasks the worst run), each in a fresh page (the site is built into
 // test-results/bench-site, reused while the sources are unchanged; the dumps are served beside it):
 //   - drop → targets rendered: from the drop event (dump.json = asJson(generateCluster(N)) and
 //     prometheus.yml = BENCH_SCRAPE_CONFIG, dropped the way test/e2e/scale.test.ts drops files) to the
@@ -260,8 +260,9 @@ async function main() {
       line(`browser: ${k} pods dropped → targets rendered`, `${(median(runs.map((r) => r.renderedMs)) / 1000).toFixed(2)} s`, '<= 3 s');
       line("  of which the engine's run() in the worker", `${(median(runs.map((r) => r.engineMs)) / 1000).toFixed(2)} s`);
       line('  the rest (reading, worker, view model, page)', `${(median(runs.map((r) => r.renderedMs - r.engineMs)) / 1000).toFixed(2)} s`);
-      line('browser: longest main-thread task', `${median(runs.map((r) => r.longestTask)).toFixed(0)} ms`, '<= 50 ms');
-      line('  long tasks > 50 ms (PerformanceObserver)', `${median(runs.map((r) => r.tasksOver50))}`, '0');
+      // The goal holds for every drop, so the task figures are the worst run's (a median would hide one drop in three).
+      line('browser: longest main-thread task (worst run)', `${Math.max(...runs.map((r) => r.longestTask)).toFixed(0)} ms`, '<= 50 ms');
+      line('  long tasks > 50 ms (PerformanceObserver), all runs', `${runs.reduce((n, r) => n + r.tasksOver50, 0)}`, '0');
       line('  cross-check, 5 ms timer: longest gap / gaps > 50 ms', `${median(runs.map((r) => r.longestGap)).toFixed(0)} ms / ${median(runs.map((r) => r.gapsOver50))}`);
       line(`browser: ${k} pods (${runs[0]?.activeCount ?? 0} active): scroll → rows`, `${median(runs.map((r) => median(r.scrollMs))).toFixed(0)} ms`, '<= 100 ms');
       line('  slowest scroll jump', `${median(runs.map((r) => Math.max(...r.scrollMs))).toFixed(0)} ms`);
@@ -282,7 +283,7 @@ async function main() {
         }
       }
       line(`browser: ${k} pods, vmagent-1.150 → targets rendered`, `${(median(vm.map((r) => r.renderedMs)) / 1000).toFixed(2)} s`, '<= 3 s');
-      line('  longest main-thread task / long tasks > 50 ms', `${median(vm.map((r) => r.longestTask)).toFixed(0)} ms / ${median(vm.map((r) => r.tasksOver50))}`, '<= 50 ms / 0');
+      line('  longest main-thread task (worst run) / long tasks > 50 ms (all runs)', `${Math.max(...vm.map((r) => r.longestTask)).toFixed(0)} ms / ${vm.reduce((n, r) => n + r.tasksOver50, 0)}`, '<= 50 ms / 0');
     }
   } finally {
     await browser.close();

@@ -149,6 +149,10 @@ describe('a big dump', () => {
     expect(last).toBeGreaterThan(100);
     expect(last).toBeLessThan(lines / 20);
     expect(await g.page.textContent('[data-testid=editor] .view-line')).toBe(dump.text.split('\n')[0]);
+    // The window is mostly brackets: colouring them parses all of them into a tree in the task that first shows the
+    // file (a main-thread task past 50 ms in the browser bench). The models are made with the colouring off.
+    expect(await g.page.locator('[data-testid=editor] .view-lines .view-line span').count()).toBeGreaterThan(20);
+    expect(await g.page.locator('[data-testid=editor] .view-lines [class*="bracket"]').count()).toBe(0);
     // An edit in this first window (cut from the first slice the page read, not from the text) goes into the file at
     // its start, the rest of the file kept.
     const fileNow = () =>

@@ -63,6 +63,15 @@ function modelUri(monaco: typeof MonacoNs, id: string, name: string) {
   return monaco.Uri.from({ scheme: 'ksd', path: `/${id}/${name}` });
 }
 
+/** A model with bracket pair colouring off. The editor's `bracketPairColorization` option does not reach the models
+ * (their options come from the model service), and colouring parses every bracket of the model into a tree on its
+ * first render: 20 ms and more on a dropped dump's window, mostly brackets, in the task that first shows the file. */
+function newModel(monaco: typeof MonacoNs, text: string, language: string, uri?: MonacoNs.Uri): Model {
+  const model = monaco.editor.createModel(text, language, uri);
+  model.updateOptions({ bracketColorizationOptions: { enabled: false, independentColorPoolPerBracketType: false } });
+  return model;
+}
+
 export default function MonacoEditor() {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<Editor | null>(null);
@@ -97,7 +106,8 @@ export default function MonacoEditor() {
       renderWhitespace: 'selection',
       // Colouring bracket pairs builds a tree of every bracket of the model on its first render: ~10 ms on a dropped
       // config of flow-style rules, in the same task as the editor's first frame of the file (past 50 ms with the rest).
-      // The 64 KiB window of a dropped JSON dump is mostly brackets.
+      // The 64 KiB window of a dropped JSON dump is mostly brackets. This option alone does not reach the models:
+      // newModel turns it off on each.
       bracketPairColorization: { enabled: false },
       // Matching the bracket at the cursor builds the same tree (~7 ms on a dropped file's first frame).
       matchBrackets: 'never',
@@ -112,7 +122,7 @@ export default function MonacoEditor() {
     const warmUp = () => {
       if (disposed) return;
       monaco.editor.tokenize(WARM_UP_YAML, 'yaml');
-      const model = monaco.editor.createModel(WARM_UP_YAML, 'yaml');
+      const model = newModel(monaco, WARM_UP_YAML, 'yaml');
       const current = editor.getModel();
       const state = editor.saveViewState();
       editor.setModel(model);
@@ -247,9 +257,9 @@ export default function MonacoEditor() {
       // From the first slice the reader decoded, when the store still has it: not from the text (see firstWindow).
       const head = actions.fileHead(f.id);
       const w = (head !== undefined ? firstWindow(head) : undefined) ?? windowAt(f.text, 0);
-      entry = { model: monaco.editor.createModel(w.body, 'plaintext', modelUri(monaco, f.id, f.name)), name: f.name, win: { ...w, known: f.text } };
+      entry = { model: newModel(monaco, w.body, 'plaintext', modelUri(monaco, f.id, f.name)), name: f.name, win: { ...w, known: f.text } };
     } else {
-      entry = { model: monaco.editor.createModel(f.text, 'yaml', modelUri(monaco, f.id, f.name)), name: f.name };
+      entry = { model: newModel(monaco, f.text, 'yaml', modelUri(monaco, f.id, f.name)), name: f.name };
     }
     models.current.set(f.id, entry);
     return entry;
@@ -270,7 +280,7 @@ export default function MonacoEditor() {
       if (entry && entry.name !== f.name) {
         // Renamed: a new URI (so the schema association and marker owner follow the name).
         const viewState = editor.getModel() === entry.model ? editor.saveViewState() : null;
-        const fresh = monaco.editor.createModel(entry.model.getValue(), entry.win ? 'plaintext' : 'yaml', modelUri(monaco, f.id, f.name));
+        const fresh = newModel(monaco, entry.model.getValue(), entry.win ? 'plaintext' : 'yaml', modelUri(monaco, f.id, f.name));
         if (editor.getModel() === entry.model) {
           editor.setModel(fresh);
           if (viewState) editor.restoreViewState(viewState);
