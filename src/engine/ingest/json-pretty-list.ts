@@ -136,57 +136,35 @@ interface ItemLines {
 }
 
 /** One pass over the List's lines: where each item starts (a line of the items' indent and `{`), where the items end
- * (a line of the keys' indent and `]`) and the List (the first unindented `}` after that), and each item's depth
- * bound: the largest depth its lines' closing runs reach (exact), plus every other `{`/`[` in the item (each may open
- * a level; this is never below the real depth). */
+ * (a line of the keys' indent and `]`) and the List (the first unindented `}` after that). Then each item's depth
+ * bound, in two steps: its count of `{`/`[` (each may open a level), which settles nearly every item; only an item
+ * with more openers than the limit allows has its lines read for the tighter bound (itemRunBound). */
 function itemLines(text: string, start: number, { top, indent, open }: Head, maxDepth: number): ItemLines | undefined {
   const itemStarts: number[] = [];
   const itemLines: number[] = [];
-  const runMost: number[] = [];
-  const runOpeners: number[] = [];
   const width = indent.length;
   const topWidth = top.length;
   let close = -1;
   let end = -1;
   let line = 0;
   let lastNewline = -1;
-  // Over the closing runs alone: `depth` at the current line's start, `most` the current item's largest.
-  let depth = 0;
-  let most = 0;
-  let opened = 0;
   let ls = start;
+  // The items' lines: one search per line, and a look at its first characters.
   for (;;) {
     let le = text.indexOf('\n', ls);
     if (le < 0) le = text.length;
-    if (close < 0 && ls > open) {
-      const c = text.charCodeAt(ls + width);
-      if (c === 0x7b && text.startsWith(indent, ls)) {
-        if (itemStarts.length > 0) {
-          runMost.push(most);
-          runOpeners.push(opened);
-        }
-        itemStarts.push(ls + width);
-        itemLines.push(line);
-        depth = most = 2;
-        opened = 0;
-      } else if (text.charCodeAt(ls + topWidth) === 0x5d && text.startsWith(top, ls)) close = ls + topWidth;
-    } else if (close >= 0 && text.charCodeAt(ls) === 0x7d) {
+    if (close < 0) {
+      if (ls > open) {
+        if (text.charCodeAt(ls + width) === 0x7b) {
+          if (text.startsWith(indent, ls)) {
+            itemStarts.push(ls + width);
+            itemLines.push(line);
+          }
+        } else if (text.charCodeAt(ls + topWidth) === 0x5d && text.startsWith(top, ls)) close = ls + topWidth;
+      }
+    } else if (text.charCodeAt(ls) === 0x7d) {
       end = ls + 1;
       break;
-    }
-    if (close < 0) {
-      // The line's closing run of brackets and commas, read backwards.
-      let o = 0;
-      let c = 0;
-      for (let i = le - 1; i >= ls; i--) {
-        const ch = text.charCodeAt(i);
-        if (ch === 0x7b || ch === 0x5b) o++;
-        else if (ch === 0x7d || ch === 0x5d) c++;
-        else if (ch !== 0x2c && ch !== 0x0d) break;
-      }
-      if (depth + o > most) most = depth + o;
-      depth += o - c;
-      opened += o;
     }
     if (le >= text.length) return undefined;
     line++;
@@ -195,9 +173,7 @@ function itemLines(text: string, start: number, { top, indent, open }: Head, max
   }
   const n = itemStarts.length;
   if (n === 0) return undefined;
-  runMost.push(most);
-  runOpeners.push(opened);
-  // Every opener of each item, found by search: the ones outside the closing runs are the unknown ones.
+  // Every opener of each item, found by search.
   const openers = new Array<number>(n).fill(0);
   for (const ch of ['{', '[']) {
     let k = 0;
@@ -206,9 +182,41 @@ function itemLines(text: string, start: number, { top, indent, open }: Head, max
       openers[k] = (openers[k] as number) + 1;
     }
   }
+  // Items sit two levels deep (the List's `{` and the items' `[`).
   const overDepth = new Array<boolean>(n);
-  for (let k = 0; k < n; k++) overDepth[k] = (runMost[k] as number) + (openers[k] as number) - (runOpeners[k] as number) > maxDepth;
+  for (let k = 0; k < n; k++) {
+    const o = openers[k] as number;
+    overDepth[k] = 2 + o > maxDepth && itemRunBound(text, itemStarts[k] as number, k + 1 < n ? (itemStarts[k + 1] as number) : close, o) > maxDepth;
+  }
   return { itemStarts, itemLines, overDepth, close, end, newlines: line, lastNewline };
+}
+
+/** The depth bound of the item whose lines run from `from` to `to` (the next item's `{` or the items' `]`), from its
+ * `openers` count: the largest depth its lines' closing runs reach (exact: a line ends outside any string), plus every
+ * other `{`/`[` of the item (each may open a level; so this is never below the real depth). */
+function itemRunBound(text: string, from: number, to: number, openers: number): number {
+  let depth = 2;
+  let most = 2;
+  let inRuns = 0;
+  let ls = from;
+  while (ls < to) {
+    let le = text.indexOf('\n', ls);
+    if (le < 0 || le > to) le = to;
+    // The line's closing run of brackets and commas, read backwards.
+    let o = 0;
+    let c = 0;
+    for (let i = le - 1; i >= ls; i--) {
+      const ch = text.charCodeAt(i);
+      if (ch === 0x7b || ch === 0x5b) o++;
+      else if (ch === 0x7d || ch === 0x5d) c++;
+      else if (ch !== 0x2c && ch !== 0x0d) break;
+    }
+    if (depth + o > most) most = depth + o;
+    depth += o - c;
+    inRuns += o;
+    ls = le + 1;
+  }
+  return most + openers - inRuns;
 }
 
 function parseObject(text: string): { [k: string]: PlainValue } | undefined {

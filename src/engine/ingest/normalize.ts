@@ -149,10 +149,23 @@ function shapeOk(v: PlainValue, t: Shape): boolean {
     case 'string':
       return typeof v === 'string';
     case 'strings':
-      return Array.isArray(v) && v.every((x) => typeof x === 'string');
+      return Array.isArray(v) && allStrings(v);
     case 'stringMap':
-      return isObj(v) && Object.values(v).every((x) => typeof x === 'string' || x === null);
+      return isObj(v) && allStringsOrNull(v);
   }
+}
+
+function allStrings(v: PlainValue[]): boolean {
+  for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'string') return false;
+  return true;
+}
+
+function allStringsOrNull(v: Obj): boolean {
+  for (const k in v) {
+    const x = v[k];
+    if (typeof x !== 'string' && x !== null) return false;
+  }
+  return true;
 }
 
 function describeValue(v: PlainValue): string {
@@ -211,21 +224,22 @@ function shapeTree(kind: string): ShapeNode[] {
 
 /** True when no field under the map `cur` breaks a shape of `nodes` (findBad's walk, for all shapes at once). */
 function shapesOk(cur: Obj, nodes: ShapeNode[]): boolean {
-  for (const nd of nodes) {
+  for (let n = 0; n < nodes.length; n++) {
+    const nd = nodes[n] as ShapeNode;
     const next = cur[nd.key];
     if (next === undefined || next === null) continue;
     if (nd.each) {
       if (!Array.isArray(next)) continue;
-      for (const el of next) {
-        for (const t of nd.checks) if (!shapeOk(el, t)) return false;
-        if (nd.children.length && isObj(el) && !shapesOk(el, nd.children)) return false;
-      }
-    } else {
-      for (const t of nd.checks) if (!shapeOk(next, t)) return false;
-      if (nd.children.length && isObj(next) && !shapesOk(next, nd.children)) return false;
-    }
+      for (let i = 0; i < next.length; i++) if (!nodeOk(next[i] as PlainValue, nd)) return false;
+    } else if (!nodeOk(next, nd)) return false;
   }
   return true;
+}
+
+/** One value at a node: its checks, then the node's children under it when it is a map. */
+function nodeOk(v: PlainValue, nd: ShapeNode): boolean {
+  for (let c = 0; c < nd.checks.length; c++) if (!shapeOk(v, nd.checks[c] as Shape)) return false;
+  return nd.children.length === 0 || !isObj(v) || shapesOk(v, nd.children);
 }
 
 /** The first field of `o` whose JSON type a real API server would refuse (see SHAPES), or undefined. */
