@@ -10,10 +10,12 @@
 //     parses, the pieces are exactly the whole List's reading (a JSON value parses the same wherever it stands), so
 //     nothing is trusted to the formatting: text that only looks pretty fails a piece's parse, and the caller falls
 //     back to the full scan.
-//   * The depth limit (limits.ts `maxDepth`) still holds without tracking every bracket. At a line's end, the run of
+//   * The depth limit (limits.ts `maxDepth`) still holds without tracking every bracket. An item cannot nest deeper
+//     than it has `{`/`[` characters, counted by search: that settles nearly every item (a live Pod has ~200 against a
+//     limit of 256). Only an item with more is bounded more tightly from its lines: at a line's end, the run of
 //     brackets and commas is outside any string (the line ends outside one), so its brackets are exact. Every other
-//     `{`/`[` of an item is counted as if it opened a level for good (it may sit in a string such as a managedFields
-//     key `k:{"name":…}`), and no other closer is counted. That bound is never below the real depth, and an item
+//     `{`/`[` of the item is counted as if it opened a level for good (it may sit in a string such as a managedFields
+//     key `k:{"name":…}`), and no other closer is counted. Both bounds are never below the real depth, and an item
 //     whose bound passes the limit is scanned exactly.
 //
 // Anything unusual (minified text, a different layout, an empty or broken List) returns undefined: the full scan
