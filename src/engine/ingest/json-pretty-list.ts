@@ -157,11 +157,9 @@ function itemLines(text: string, start: number, { top, indent, open }: Head, max
     if (le < 0) le = text.length;
     if (close < 0) {
       if (ls > open) {
-        if (text.charCodeAt(ls + width) === 0x7b) {
-          if (text.startsWith(indent, ls)) {
-            itemStarts.push(ls + width);
-            itemLines.push(line);
-          }
+        if (text.charCodeAt(ls + width) === 0x7b && text.startsWith(indent, ls)) {
+          itemStarts.push(ls + width);
+          itemLines.push(line);
         } else if (text.charCodeAt(ls + topWidth) === 0x5d && text.startsWith(top, ls)) close = ls + topWidth;
       }
     } else if (text.charCodeAt(ls) === 0x7d) {
