@@ -1,6 +1,7 @@
 // The fields a real API server adds to the objects of generate.ts, for a second benchmark dump shaped like
-// `kubectl get pods,svc,endpoints,endpointslices,nodes -A -o json` of a live cluster: managedFields, timestamps and
-// resource versions on every object; on Pods the defaults the API server fills in (dnsPolicy, tolerations, the
+// `kubectl get pods,svc,endpoints,endpointslices,nodes -A -o json` of a live cluster: timestamps and resource
+// versions on every object, and managedFields unless `{ managedFields: false }` (kubectl 1.21+ hides them unless
+// asked with --show-managed-fields; the API server itself, e.g. through curl, returns them); on Pods the defaults the API server fills in (dnsPolicy, tolerations, the
 // service-account token volume, …), resources, env, probes, and the kubelet's status (five conditions,
 // containerStatuses); on Nodes capacity, nodeInfo, images and heartbeats.
 //
@@ -207,6 +208,11 @@ function node(o: Obj, i: number): Obj {
 const BY_KIND: Record<string, (o: Obj, i: number) => Obj> = { Pod: pod, Service: service, Endpoints: endpoints, EndpointSlice: endpointSlice, Node: node };
 
 /** The objects as a live API server returns them (see the top of this file). */
-export function withServerFields(objects: Obj[]): Obj[] {
-  return objects.map((o, i) => BY_KIND[o.kind as string]?.(o, i) ?? o);
+export function withServerFields(objects: Obj[], opts: { managedFields?: boolean } = {}): Obj[] {
+  const out = objects.map((o, i) => BY_KIND[o.kind as string]?.(o, i) ?? o);
+  if (opts.managedFields !== false) return out;
+  return out.map((o) => {
+    const { managedFields: _, ...metadata } = o.metadata as Obj;
+    return { ...o, metadata };
+  });
 }
