@@ -8,10 +8,11 @@
 // If the process dies instead (out of memory, killed after a hang), test-results/fuzz-failures/last-input.json holds
 // the input that was running.
 //
-//   npm run fuzz                              # default budget (~26 000 inputs)
+//   npm run fuzz                              # default budget (48 000 inputs)
 //   FUZZ_SEEDS=20 FUZZ_RUNS_SCALE=10 npm run fuzz
 //   FUZZ_PROPERTY=isolation npm run fuzz      # one property
 //   FUZZ_SEED=123 FUZZ_PATH=4:1:0 npm run fuzz  # replay one failure (with FUZZ_PROPERTY)
+//   FUZZ_REPORT=test-results/fuzz.json npm run fuzz  # also write the counts (.ci/run does)
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -55,6 +56,10 @@ rmSync(LAST, { force: true });
 const total = outcomes.reduce((n, o) => n + o.runs, 0);
 const failed = outcomes.filter((o) => o.failed);
 console.log(`\n${total} inputs in ${((performance.now() - t0) / 1000).toFixed(0)} s: ${failed.length ? `${failed.length} failing property run(s)` : 'no failure'}`);
+// FUZZ_REPORT=<file>: each property run (a property with one seed) as one test, for CI's "N passed, N failed" line
+// (scripts/summarize-tests.mjs adds them to vitest's).
+const report = env('FUZZ_REPORT');
+if (report) writeFileSync(report, JSON.stringify({ passed: outcomes.length - failed.length, failed: failed.length, inputs: total }) + '\n');
 
 // ---- limits benchmark: how long refusing a hostile input takes ----
 if (!only) {
