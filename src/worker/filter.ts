@@ -70,9 +70,9 @@ function lowerName(k: string): string {
 }
 
 /** What one text term keeps while it filters a run (a term lives for one filtering pass: parseFilter makes new ones):
- * the label test, made once; the answers for shared label sets (see DiscoveredReader); and the last job and source
- * looked at with their answers (targets come job by job, a group's together, so most targets repeat the previous
- * target's job and source). */
+ * the label test, made once; the answers for shared label sets (see DiscoveredReader); and the last job, source and
+ * drop reason looked at with their answers (targets come job by job, a group's together, so most targets repeat the
+ * previous target's job, source and reason). */
 interface TextState {
   text: string;
   test: (name: string, value: string) => boolean;
@@ -81,6 +81,8 @@ interface TextState {
   jobHit: boolean;
   source: string | undefined;
   sourceHit: boolean;
+  reason: DropReason | undefined;
+  reasonHit: boolean;
 }
 
 /** A text term: the parts the page shows or names (job, source, URL, error, drop rule, `name=value` of every label). */
@@ -99,8 +101,13 @@ function textMatches(t: Filterable, st: TextState): boolean {
   if (st.sourceHit) return true;
   if (t.scrapeUrl !== undefined && t.scrapeUrl.toLowerCase().includes(text)) return true;
   if (t.error !== undefined && t.error.toLowerCase().includes(text)) return true;
+  // A group's targets share their drop reason: the last one's answer is kept like the job's and the source's.
   const r = t.reason;
-  if (r && (r.kind === 'relabel' ? lowerName(r.rule.summary) : (r.kind === 'duplicate' ? r.note : r.message).toLowerCase()).includes(text)) return true;
+  if (r !== undefined && r !== st.reason) {
+    st.reason = r;
+    st.reasonHit = (r.kind === 'relabel' ? lowerName(r.rule.summary) : (r.kind === 'duplicate' ? r.note : r.message).toLowerCase()).includes(text);
+  }
+  if (r !== undefined && st.reasonHit) return true;
   const l = t.labels;
   if (l !== undefined) for (const k in l) if (st.test(k, l[k] as string)) return true;
   return reader.some(t, st.test, st.seen);
@@ -130,7 +137,7 @@ const TEXT_STATE = new WeakMap<Term, TextState>();
 function textState(term: Term & { kind: 'text' }): TextState {
   let st = TEXT_STATE.get(term);
   if (st === undefined) {
-    st = { text: term.text, test: labelTest(term.text), seen: new WeakMap(), job: undefined, jobHit: false, source: undefined, sourceHit: false };
+    st = { text: term.text, test: labelTest(term.text), seen: new WeakMap(), job: undefined, jobHit: false, source: undefined, sourceHit: false, reason: undefined, reasonHit: false };
     TEXT_STATE.set(term, st);
   }
   return st;

@@ -67,4 +67,18 @@ describe('filter', () => {
   ])('jobs and sources that change from target to target: %j', (q, ids) => {
     expect(filterTargets(mixed, q).map((x) => x.id)).toEqual(ids);
   });
+
+  // The same for drop reasons: a group's targets share one reason object, and the answer follows each change.
+  const keepWeb = { kind: 'relabel', rule: { index: 0, action: 'keep', summary: 'keep app =~ "web"' } } as const;
+  const dropCanary = { kind: 'relabel', rule: { index: 2, action: 'drop', summary: 'drop track =~ "canary"' } } as const;
+  const dropped = (id: string, reason: TargetView['reason']) => t(id, {}, { state: 'dropped', reason });
+  const reasons = [dropped('h', keepWeb), dropped('i', keepWeb), dropped('j', dropCanary), dropped('k', keepWeb), dropped('l', { kind: 'duplicate', of: 0, note: 'same labels and URL as pod/ns/p' }), dropped('m', dropCanary)];
+  it.each([
+    ['keep', ['h', 'i', 'k']],
+    ['canary', ['j', 'm']],
+    ['same labels', ['l']],
+    ['drop', ['j', 'm']],
+  ])('drop reasons that change from target to target: %j', (q, ids) => {
+    expect(filterTargets(reasons, q).map((x) => x.id)).toEqual(ids);
+  });
 });
