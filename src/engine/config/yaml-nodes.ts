@@ -97,12 +97,18 @@ export function getNode(n: unknown, key: string): Node | null | undefined {
   return getPair(n, key)?.value;
 }
 
+const RESOLVED = new WeakSet<object>();
+
 /** Replaces every alias (`*name`) under `root` by the node its anchor names (the closest `&name` before it), in
  * place, as yaml.v2 resolves them while decoding: Prometheus and vmagent read `relabel_configs: *common` as the
  * anchored list. Positions of a replaced node are those of the anchored text. An alias to a node that contains it
  * (recursive, which yaml.v2 refuses) or to no anchor is left as it is, and the readers report it. Iterative: the
  * document's depth is bounded at ingest, but nothing here recurses anyway. */
 export function resolveAliases(root: unknown): void {
+  // Once per tree: a tree may be read again in a later run (ingest keeps the trees of unchanged documents), and after
+  // the first pass a replaced alias is its anchored node, which a second pass would walk at both places.
+  if (root === null || typeof root !== 'object' || RESOLVED.has(root)) return;
+  RESOLVED.add(root);
   const anchors = new Map<string, Node>();
   // Depth-first in document order: [node, its ancestors' set] — anchors are seen before the aliases after them.
   const stack: [unknown, Set<unknown>][] = [[root, new Set()]];
