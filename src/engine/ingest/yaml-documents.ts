@@ -263,14 +263,19 @@ function* sliceTokens(text: string, sl: Slice): Generator<CST.Token> {
 /** The AST root of a document the scanner read (the scanner accepted it, so the library reads it without errors). */
 function parseSlice(text: string, sl: Slice): Node | null {
   // What sliceTokens reads, and where: the tree depends on nothing else.
+  // Only from small files: a tree's scalars hold slices of the file's text, so a kept tree keeps the whole text.
+  if (text.length > SLICE_AST_MAX_FILE) return parseSliceNow(text, sl);
   const end = sl.end < text.length ? sl.end + 3 : sl.end;
-  if (end - sl.start > SLICE_AST_MAX_CHARS) return parseSliceNow(text, sl);
   const key = `${sl.start}\u0000${text.slice(sl.start, end)}`;
   let root = SLICE_ASTS.get(key);
   if (root === undefined) {
-    if (SLICE_ASTS.size >= SLICE_AST_MAX) SLICE_ASTS.clear();
+    if (SLICE_ASTS.size >= SLICE_AST_MAX || keptChars + text.length > SLICE_AST_MAX_CHARS) {
+      SLICE_ASTS.clear();
+      keptChars = 0;
+    }
     root = parseSliceNow(text, sl);
     SLICE_ASTS.set(key, root);
+    keptChars += text.length;
   }
   return root;
 }
@@ -278,10 +283,13 @@ function parseSlice(text: string, sl: Slice): Node | null {
 /** The trees of the last documents parsed, by their text and file offset. The playground re-runs on every keystroke,
  * and the scrape config's document asks for its tree on every run (config/ reads positions from it): with a 50-job
  * config that parse was a third of a re-run while only the manifests changed. Nothing writes to a tree except
- * resolveAliases, which does it once per tree (config/yaml-nodes.ts). Bounded: a few documents, none over 1 MiB. */
+ * resolveAliases, which does it once per tree (config/yaml-nodes.ts). Bounded: 16 documents of files up to 256 KiB,
+ * whose texts (which the trees keep alive) add up to at most 1 MiB. */
 const SLICE_ASTS = new Map<string, Node | null>();
 const SLICE_AST_MAX = 16;
+const SLICE_AST_MAX_FILE = 256 * 1024;
 const SLICE_AST_MAX_CHARS = 1 << 20;
+let keptChars = 0;
 
 function parseSliceNow(text: string, sl: Slice): Node | null {
   const composer = new Composer({ schema: 'failsafe', prettyErrors: false });
