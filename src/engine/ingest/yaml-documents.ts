@@ -262,9 +262,9 @@ function* sliceTokens(text: string, sl: Slice): Generator<CST.Token> {
 
 /** The AST root of a document the scanner read (the scanner accepted it, so the library reads it without errors). */
 function parseSlice(text: string, sl: Slice): Node | null {
-  // What sliceTokens reads, and where: the tree depends on nothing else.
   // Only from small files: a tree's scalars hold slices of the file's text, so a kept tree keeps the whole text.
   if (text.length > SLICE_AST_MAX_FILE) return parseSliceNow(text, sl);
+  // The key is what sliceTokens reads, and where: the tree depends on nothing else.
   const end = sl.end < text.length ? sl.end + 3 : sl.end;
   const key = `${sl.start}\u0000${text.slice(sl.start, end)}`;
   let root = SLICE_ASTS.get(key);
