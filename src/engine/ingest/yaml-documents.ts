@@ -13,6 +13,7 @@ import { Composer, Parser, type CST, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics.ts';
 import { rangeOf, type YamlSource } from '../config/yaml-nodes.ts';
 import type { InputFile, RawDoc } from './documents.ts';
+import { BoundedCache } from '../memo.ts';
 import { LineCursor, lineIndex } from './line-index.ts';
 import type { AliasBudget, ParseLimits } from './limits.ts';
 import { libraryDoc, scanDocument } from './yaml-library.ts';
@@ -268,15 +269,7 @@ function parseSlice(text: string, sl: Slice): Node | null {
   const end = sl.end < text.length ? sl.end + 3 : sl.end;
   const key = `${sl.start}\u0000${text.slice(sl.start, end)}`;
   let root = SLICE_ASTS.get(key);
-  if (root === undefined) {
-    if (SLICE_ASTS.size >= SLICE_AST_MAX || keptChars + text.length > SLICE_AST_MAX_CHARS) {
-      SLICE_ASTS.clear();
-      keptChars = 0;
-    }
-    root = parseSliceNow(text, sl);
-    SLICE_ASTS.set(key, root);
-    keptChars += text.length;
-  }
+  if (root === undefined) SLICE_ASTS.set(key, (root = parseSliceNow(text, sl)), text.length);
   return root;
 }
 
@@ -284,12 +277,9 @@ function parseSlice(text: string, sl: Slice): Node | null {
  * and the scrape config's document asks for its tree on every run (config/ reads positions from it): with a 50-job
  * config that parse was a third of a re-run while only the manifests changed. Nothing writes to a tree except
  * resolveAliases, which does it once per tree (config/yaml-nodes.ts). Bounded: 16 documents of files up to 256 KiB,
- * whose texts (which the trees keep alive) add up to at most 1 MiB. */
-const SLICE_ASTS = new Map<string, Node | null>();
-const SLICE_AST_MAX = 16;
+ * whose texts (which the trees keep alive; an entry weighs its file's length) add up to at most 1 MiB. */
+const SLICE_ASTS = new BoundedCache<Node | null>(16, 1 << 20);
 const SLICE_AST_MAX_FILE = 256 * 1024;
-const SLICE_AST_MAX_CHARS = 1 << 20;
-let keptChars = 0;
 
 function parseSliceNow(text: string, sl: Slice): Node | null {
   const composer = new Composer({ schema: 'failsafe', prettyErrors: false });
