@@ -11,6 +11,7 @@ import type { RoleContext, TargetGroup } from './types.ts';
 export const META = '__meta_kubernetes_';
 /** `__meta_kubernetes_namespace` (namespaceLabel). */
 export const NAMESPACE_LABEL = `${META}namespace`;
+const NODE_NAME_LABEL = `${META}node_name`;
 /** Value of every `*present` label (kubernetes.go presentValue). */
 export const PRESENT = 'true';
 
@@ -174,17 +175,37 @@ function reportCollision(name: string, keys: string[], map: Record<string, strin
  * `_annotationpresent_*`. `annotations: false` reproduces versions that exposed labels only. */
 export function addObjectAnnotationsAndLabels(ls: Labels, o: StoredObject, resource: string, report: Reporter, annotations = true): void {
   const m = o.obj.metadata;
-  const p = `${META}${resource}_`;
-  putSanitized(ls, m.labels, `${p}label_`, `${p}labelpresent_`, report, { obj: o, path: ['metadata', 'labels'] });
-  if (annotations) {
-    putSanitized(ls, m.annotations, `${p}annotation_`, `${p}annotationpresent_`, report, { obj: o, path: ['metadata', 'annotations'] });
+  const p = metaNames(resource);
+  if (m.labels) putSanitized(ls, m.labels, p.label, p.labelPresent, report, { obj: o, path: ['metadata', 'labels'] });
+  if (annotations && m.annotations) {
+    putSanitized(ls, m.annotations, p.annotation, p.annotationPresent, report, { obj: o, path: ['metadata', 'annotations'] });
   }
 }
 
 /** kubernetes.go addObjectMetaLabels: `<role>_name` plus labels and annotations. */
 export function addObjectMetaLabels(ls: Labels, o: StoredObject, role: string, report: Reporter, annotations = true): void {
-  ls[`${META}${role}_name`] = lv(o.obj.metadata.name);
+  ls[metaNames(role).name] = lv(o.obj.metadata.name);
   addObjectAnnotationsAndLabels(ls, o, role, report, annotations);
+}
+
+/** The object-meta label names and prefixes of one resource, made once: built per object, they were new strings
+ * to hash on every lookup of a label name (every pod, service and endpoint object of a run). */
+interface MetaNames {
+  name: string;
+  label: string;
+  labelPresent: string;
+  annotation: string;
+  annotationPresent: string;
+}
+const META_NAMES = new Map<string, MetaNames>();
+function metaNames(resource: string): MetaNames {
+  let n = META_NAMES.get(resource);
+  if (n === undefined) {
+    const p = `${META}${resource}_`;
+    n = { name: `${p}name`, label: `${p}label_`, labelPresent: `${p}labelpresent_`, annotation: `${p}annotation_`, annotationPresent: `${p}annotationpresent_` };
+    META_NAMES.set(resource, n);
+  }
+  return n;
 }
 
 /** endpoints.go addNodeLabels: the object-meta set of the named node, if the (selector-filtered) node store
@@ -204,7 +225,7 @@ export function addNodeLabels(ls: Labels, nodeName: string | undefined, ctx: Rol
  * only for a known node. */
 export function addPodNodeMetadata(ls: Labels, nodeName: string, ctx: RoleContext): Labels {
   if (!ctx.profile.nodeNameWithoutNode) return addNodeLabels(ls, nodeName, ctx);
-  ls[`${META}node_name`] = nodeName;
+  ls[NODE_NAME_LABEL] = nodeName;
   const node = nodeName === '' ? undefined : ctx.stores.node(nodeName);
   if (node) addObjectAnnotationsAndLabels(ls, node, 'node', ctx.report, ctx.profile.nodeMetadataAnnotations);
   return ls;

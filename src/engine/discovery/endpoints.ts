@@ -1,7 +1,7 @@
 // role: endpoints — one group per Endpoints object. Phase 1: one target per subset port and
 // address (ready, then not-ready); phase 2: one extra target for every container port of a
 // seen pod that no endpoint port covered.
-import type { ContainerPort, EndpointAddress, EndpointPort, Endpoints, EndpointSlice, Pod, StoredObject } from '../ingest/kinds.ts';
+import type { Container, ContainerPort, EndpointAddress, EndpointPort, Endpoints, EndpointSlice, Pod, StoredObject } from '../ingest/kinds.ts';
 import type { Labels } from '../labels.ts';
 import { addNamespaceLabels, addNodeLabels, addObjectMetaLabels, describe, fieldPos, joinHostPort, lv, lvInt, merge, META, NAMESPACE_LABEL, overlap, pushTarget } from './common.ts';
 import {
@@ -46,7 +46,8 @@ export function attachPod(
   target: Labels,
   pod: StoredObject<Pod>,
   port: number | undefined,
-  protocol: (cport: ContainerPort) => string,
+  /** The endpoint port's protocol where the profile copies it (Prometheus' endpoints role); else the container's. */
+  endpointProtocol: string | undefined,
   ctx: RoleContext,
   sidecarsOnly = false,
   flatBase?: Labels,
@@ -56,20 +57,16 @@ export function attachPod(
   // The container-port labels are gathered first and assigned last: Object.assign sets them in the same order (and
   // at the same positions) as setting them one by one on the merged set, and leaves a fast-mode object.
   const extra: Labels = {};
-  if (port !== undefined) {
-    const withInit = ctx.profile.initContainersInEndpoints;
-    for (const { c, init } of podContainers(pod.obj, withInit, sidecarsOnly)) {
-      for (const cport of c.ports ?? []) {
-        if (cport.containerPort !== port) continue;
-        extra[POD_CONTAINER_NAME] = lv(c.name);
-        if (ctx.profile.podContainerImage) extra[POD_CONTAINER_IMAGE] = lv(c.image);
-        extra[POD_CONTAINER_PORT_NAME] = lv(cport.name);
-        extra[POD_CONTAINER_PORT_NUMBER] = lv(port);
-        extra[POD_CONTAINER_PORT_PROTOCOL] = protocol(cport);
-        if (withInit) extra[POD_CONTAINER_INIT] = String(init);
-        break;
-      }
-    }
+  const withInit = ctx.profile.initContainersInEndpoints;
+  if (port !== undefined && portContainer(pod.obj, port, withInit, sidecarsOnly)) {
+    const c = FOUND.c as Container;
+    const cport = FOUND.port as ContainerPort;
+    extra[POD_CONTAINER_NAME] = lv(c.name);
+    if (ctx.profile.podContainerImage) extra[POD_CONTAINER_IMAGE] = lv(c.image);
+    extra[POD_CONTAINER_PORT_NAME] = lv(cport.name);
+    extra[POD_CONTAINER_PORT_NUMBER] = lv(port);
+    extra[POD_CONTAINER_PORT_PROTOCOL] = endpointProtocol ?? lv(cport.protocol);
+    if (withInit) extra[POD_CONTAINER_INIT] = String(FOUND.init);
   }
   // The target (built for this call) takes the container labels; the pod's labels stay shared. Only when no name is
   // in two of the sets, so reading the layers gives what merging them in order would.
@@ -93,6 +90,35 @@ export function attachPod(
   pushTarget(tg, Object.assign({}, target, pl, extra));
 }
 
+/** The container port attachPod labels a target with, left in FOUND (no allocation: it runs for every endpoint
+ * target). Go's loop over the containers (then the init ones, per profile) `break`s only out of one container's ports,
+ * so a later container with the port wins; within a container, its first port with the number. */
+const FOUND: { c: Container | undefined; port: ContainerPort | undefined; init: boolean } = { c: undefined, port: undefined, init: false };
+function portContainer(p: Pod, port: number, withInit: boolean, sidecarsOnly: boolean): boolean {
+  FOUND.c = undefined;
+  FOUND.port = undefined;
+  scanContainers(p.spec?.containers, port, false, false);
+  if (withInit) scanContainers(p.spec?.initContainers, port, true, sidecarsOnly);
+  return FOUND.c !== undefined;
+}
+function scanContainers(cs: Container[] | null | undefined, port: number, init: boolean, sidecarsOnly: boolean): void {
+  if (cs == null) return;
+  for (let i = 0; i < cs.length; i++) {
+    const c = cs[i] as Container;
+    if (sidecarsOnly && c.restartPolicy !== 'Always') continue;
+    const ports = c.ports;
+    if (ports == null) continue;
+    for (let j = 0; j < ports.length; j++) {
+      const cport = ports[j] as ContainerPort;
+      if (cport.containerPort !== port) continue;
+      FOUND.c = c;
+      FOUND.port = cport;
+      FOUND.init = init;
+      break;
+    }
+  }
+}
+
 /** `{...flatBase, ...pl}` made once per pod's labels and object labels (a pod's targets in one group interleave by
  * port, so the last pair is remembered per pod). Read-only. */
 const POD_UNDER = new WeakMap<Labels, { base: Labels; under: Labels }>();
@@ -104,17 +130,20 @@ function podUnder(flatBase: Labels, pl: Labels): Labels {
   return under;
 }
 
+/** The pods met in phase 1, by pod. Go keys its seenPods map by `namespace/name`; the pod store holds one object per
+ * such key, so the object itself is that key here (no string built per target). */
+export type SeenPods = Map<StoredObject<Pod>, SeenPod>;
+
 /** Records that `pod` was seen with endpoint port `port` (Go: seenPods map, insertion order kept here). */
-export function notePod(seen: Map<string, SeenPod>, pod: StoredObject<Pod>, port: number | undefined): void {
-  const key = `${lv(pod.obj.metadata.namespace)}/${pod.obj.metadata.name}`;
-  const sp = seen.get(key);
+export function notePod(seen: SeenPods, pod: StoredObject<Pod>, port: number | undefined): void {
+  const sp = seen.get(pod);
   if (sp) sp.ports.push(port);
-  else seen.set(key, { pod, ports: [port] });
+  else seen.set(pod, { pod, ports: [port] });
 }
 
 /** Phase 2: one target per container port of a seen pod that no recorded endpoint port covers, appended to the
  * group. Prometheus walks the seen pods in Go map order (random across pods); we use first-seen order. */
-export function extraPortTargets(tg: TargetGroup, seen: Map<string, SeenPod>, ctx: RoleContext, objectLabels?: (pod: StoredObject<Pod>) => Labels): void {
+export function extraPortTargets(tg: TargetGroup, seen: SeenPods, ctx: RoleContext, objectLabels?: (pod: StoredObject<Pod>) => Labels): void {
   const withInit = ctx.profile.initContainersInEndpoints;
   for (const { pod, ports } of seen.values()) {
     const podIP = lv(pod.obj.status?.podIP);
@@ -163,22 +192,31 @@ function endpointsGroupLabels(o: StoredObject<Endpoints>, ctx: RoleContext): Lab
   return addNamespaceLabels(ls, e.metadata.namespace, ctx);
 }
 
+// The endpoint labels, named once: a template key in the literal below would be a new string to look up per target.
+const ENDPOINT_PORT_NAME = `${META}endpoint_port_name`;
+const ENDPOINT_PORT_PROTOCOL = `${META}endpoint_port_protocol`;
+const ENDPOINT_READY = `${META}endpoint_ready`;
+const ENDPOINT_TARGET_KIND = `${META}endpoint_address_target_kind`;
+const ENDPOINT_TARGET_NAME = `${META}endpoint_address_target_name`;
+const ENDPOINT_NODE_NAME = `${META}endpoint_node_name`;
+const ENDPOINT_HOSTNAME = `${META}endpoint_hostname`;
+
 /** One phase-1 target for an address and port. */
 function endpointTarget(addr: EndpointAddress, port: EndpointPort, ready: string, ctx: RoleContext): Labels {
   let t: Labels = {
     __address__: joinHostPort(lv(addr.ip), lvInt(port.port)),
-    [`${META}endpoint_port_name`]: lv(port.name),
-    [`${META}endpoint_port_protocol`]: lv(port.protocol),
-    [`${META}endpoint_ready`]: ready,
+    [ENDPOINT_PORT_NAME]: lv(port.name),
+    [ENDPOINT_PORT_PROTOCOL]: lv(port.protocol),
+    [ENDPOINT_READY]: ready,
   };
   if (addr.targetRef) {
-    t[`${META}endpoint_address_target_kind`] = lv(addr.targetRef.kind);
-    t[`${META}endpoint_address_target_name`] = lv(addr.targetRef.name);
+    t[ENDPOINT_TARGET_KIND] = lv(addr.targetRef.kind);
+    t[ENDPOINT_TARGET_NAME] = lv(addr.targetRef.name);
   }
   const nodeName = addr.nodeName ?? undefined;
   // vmagent (getEndpointLabels) skips an empty nodeName or hostname.
-  if (nodeName !== undefined && !(nodeName === '' && ctx.profile.extraTargetObjectMeta !== 'group')) t[`${META}endpoint_node_name`] = nodeName;
-  if (addr.hostname) t[`${META}endpoint_hostname`] = addr.hostname;
+  if (nodeName !== undefined && !(nodeName === '' && ctx.profile.extraTargetObjectMeta !== 'group')) t[ENDPOINT_NODE_NAME] = nodeName;
+  if (addr.hostname) t[ENDPOINT_HOSTNAME] = addr.hostname;
   // vmagent takes node metadata from the backing pod (its common labels), not from the endpoint.
   if (ctx.attach.node && ctx.profile.endpointNodeMetadataFrom === 'endpoint') {
     if (nodeName !== undefined) t = addNodeLabels(t, nodeName, ctx);
@@ -195,7 +233,7 @@ export function buildEndpoints(o: StoredObject<Endpoints>, ctx: RoleContext): Ta
   // getEndpointLabelsForAddressAndPort); a pod's targets share them in one object with the pod's (attachPod).
   const flat = ctx.profile.extraTargetObjectMeta !== 'group';
   const tg: TargetGroup = { source: endpointsSource(e), labels: flat ? {} : group, targets: [] };
-  const seen = new Map<string, SeenPod>();
+  const seen: SeenPods = new Map();
   const add = (addr: EndpointAddress, port: EndpointPort, ready: string): void => {
     const t = endpointTarget(addr, port, ready, ctx);
     const pod = resolvePodRef(addr.targetRef, ctx);
@@ -204,7 +242,7 @@ export function buildEndpoints(o: StoredObject<Endpoints>, ctx: RoleContext): Ta
       return;
     }
     // Prometheus' endpoints role copies the endpoint port's protocol; vmagent the container port's.
-    const protocol = ctx.profile.endpointsContainerProtocol === 'endpoint' ? () => lv(port.protocol) : (c: ContainerPort) => lv(c.protocol);
+    const protocol = ctx.profile.endpointsContainerProtocol === 'endpoint' ? lv(port.protocol) : undefined;
     attachPod(tg, t, pod, port.port, protocol, ctx, ctx.profile.initContainerSidecarsOnly, flat ? group : undefined);
     notePod(seen, pod, port.port);
   };

@@ -4,11 +4,28 @@
 import type { EndpointSlice, Service, SliceEndpoint, SlicePort, StoredObject } from '../ingest/kinds.ts';
 import type { Labels } from '../labels.ts';
 import { addNamespaceLabels, addNodeLabels, addObjectMetaLabels, joinHostPort, lv, lvInt, merge, META, NAMESPACE_LABEL, pushTarget, putSanitized } from './common.ts';
-import { attachPod, extraObjectLabels, extraPortTargets, notePod, resolvePodRef, type SeenPod } from './endpoints.ts';
+import { attachPod, extraObjectLabels, extraPortTargets, notePod, resolvePodRef, type SeenPods } from './endpoints.ts';
 import { serviceLabels } from './service.ts';
 import type { RoleContext, TargetGroup } from './types.ts';
 
 const P = `${META}endpointslice_`;
+// The slice labels, named once: a template key would be a new string to look up per target.
+const S_ADDRESS_TARGET_KIND = `${P}address_target_kind`;
+const S_ADDRESS_TARGET_NAME = `${P}address_target_name`;
+const S_ADDRESS_TYPE = `${P}address_type`;
+const S_ENDPOINT_CONDITIONS_READY = `${P}endpoint_conditions_ready`;
+const S_ENDPOINT_CONDITIONS_SERVING = `${P}endpoint_conditions_serving`;
+const S_ENDPOINT_CONDITIONS_TERMINATING = `${P}endpoint_conditions_terminating`;
+const S_ENDPOINT_HOSTNAME = `${P}endpoint_hostname`;
+const S_ENDPOINT_NODE_NAME = `${P}endpoint_node_name`;
+const S_ENDPOINT_ZONE = `${P}endpoint_zone`;
+const S_NAME = `${P}name`;
+const S_PORT = `${P}port`;
+const S_PORT_APP_PROTOCOL = `${P}port_app_protocol`;
+const S_PORT_NAME = `${P}port_name`;
+const S_PORT_PROTOCOL = `${P}port_protocol`;
+const S_TOPOLOGY = `${P}endpoint_topology_`;
+const S_TOPOLOGY_PRESENT = `${P}endpoint_topology_present_`;
 /** Label naming the slice's Service (discovery.k8s.io/v1 LabelServiceName). */
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 
@@ -46,36 +63,36 @@ function sliceTarget(o: StoredObject<EndpointSlice>, ep: SliceEndpoint, epIndex:
   // A port without a number (allowed by the API: "all ports") gives the bare address.
   const hasPort = set(port.port);
   let t: Labels = { __address__: hasPort || always ? joinHostPort(addr, lvInt(port.port)) : addr };
-  if (always || set(port.name)) t[`${P}port_name`] = lv(port.name);
-  if (always || set(port.protocol)) t[`${P}port_protocol`] = lv(port.protocol);
-  if (always || hasPort) t[`${P}port`] = lvInt(port.port);
-  if (always ? lv(port.appProtocol) !== '' : set(port.appProtocol)) t[`${P}port_app_protocol`] = lv(port.appProtocol);
+  if (always || set(port.name)) t[S_PORT_NAME] = lv(port.name);
+  if (always || set(port.protocol)) t[S_PORT_PROTOCOL] = lv(port.protocol);
+  if (always || hasPort) t[S_PORT] = lvInt(port.port);
+  if (always ? lv(port.appProtocol) !== '' : set(port.appProtocol)) t[S_PORT_APP_PROTOCOL] = lv(port.appProtocol);
   const cond = ep.conditions ?? {};
   // Prometheus: nil conditions are absent, not "true" (conditions: {} gives no label at all). vmagent prints
   // Go bools: an unset condition is "false".
   const conds = dp.endpointSliceConditions;
   if (conds === 'when-set') {
-    if (set(cond.ready)) t[`${P}endpoint_conditions_ready`] = String(cond.ready);
-    if (set(cond.serving)) t[`${P}endpoint_conditions_serving`] = String(cond.serving);
-    if (set(cond.terminating)) t[`${P}endpoint_conditions_terminating`] = String(cond.terminating);
+    if (set(cond.ready)) t[S_ENDPOINT_CONDITIONS_READY] = String(cond.ready);
+    if (set(cond.serving)) t[S_ENDPOINT_CONDITIONS_SERVING] = String(cond.serving);
+    if (set(cond.terminating)) t[S_ENDPOINT_CONDITIONS_TERMINATING] = String(cond.terminating);
   } else {
-    t[`${P}endpoint_conditions_ready`] = String(cond.ready === true);
+    t[S_ENDPOINT_CONDITIONS_READY] = String(cond.ready === true);
     if (conds === 'all-always') {
-      t[`${P}endpoint_conditions_serving`] = String(cond.serving === true);
-      t[`${P}endpoint_conditions_terminating`] = String(cond.terminating === true);
+      t[S_ENDPOINT_CONDITIONS_SERVING] = String(cond.serving === true);
+      t[S_ENDPOINT_CONDITIONS_TERMINATING] = String(cond.terminating === true);
     }
   }
-  if (always ? lv(ep.hostname) !== '' : set(ep.hostname)) t[`${P}endpoint_hostname`] = lv(ep.hostname);
+  if (always ? lv(ep.hostname) !== '' : set(ep.hostname)) t[S_ENDPOINT_HOSTNAME] = lv(ep.hostname);
   if (ep.targetRef && !(always && lv(ep.targetRef.kind) === '')) {
-    t[`${P}address_target_kind`] = lv(ep.targetRef.kind);
-    t[`${P}address_target_name`] = lv(ep.targetRef.name);
+    t[S_ADDRESS_TARGET_KIND] = lv(ep.targetRef.kind);
+    t[S_ADDRESS_TARGET_NAME] = lv(ep.targetRef.name);
   }
   if (dp.endpointSliceNodeNameZone) {
-    if (set(ep.nodeName)) t[`${P}endpoint_node_name`] = lv(ep.nodeName);
-    if (set(ep.zone)) t[`${P}endpoint_zone`] = lv(ep.zone);
-  } else if (dp.endpointSliceNodeNameOnly && lv(ep.nodeName) !== '') t[`${P}endpoint_node_name`] = lv(ep.nodeName);
+    if (set(ep.nodeName)) t[S_ENDPOINT_NODE_NAME] = lv(ep.nodeName);
+    if (set(ep.zone)) t[S_ENDPOINT_ZONE] = lv(ep.zone);
+  } else if (dp.endpointSliceNodeNameOnly && lv(ep.nodeName) !== '') t[S_ENDPOINT_NODE_NAME] = lv(ep.nodeName);
   const topo = topologyOf(o, ep, ctx);
-  putSanitized(t, topo.map, `${P}endpoint_topology_`, `${P}endpoint_topology_present_`, ctx.report, { obj: o, path: ['endpoints', epIndex, topo.field] });
+  putSanitized(t, topo.map, S_TOPOLOGY, S_TOPOLOGY_PRESENT, ctx.report, { obj: o, path: ['endpoints', epIndex, topo.field] });
   if (ctx.attach.node && dp.endpointNodeMetadataFrom === 'endpoint') {
     if (ctx.profile.endpointSliceNodeFromTargetRef && ep.targetRef?.kind === 'Node') t = addNodeLabels(t, lv(ep.targetRef.name), ctx);
     else if (set(ep.nodeName)) t = addNodeLabels(t, lv(ep.nodeName), ctx);
@@ -87,9 +104,9 @@ function sliceTarget(o: StoredObject<EndpointSlice>, ep: SliceEndpoint, epIndex:
 export function buildEndpointSlice(o: StoredObject<EndpointSlice>, ctx: RoleContext): TargetGroup {
   const s = o.obj;
   const ns = lv(s.metadata.namespace);
-  let labels: Labels = { [NAMESPACE_LABEL]: ns, [`${P}address_type`]: lv(s.addressType) };
+  let labels: Labels = { [NAMESPACE_LABEL]: ns, [S_ADDRESS_TYPE]: lv(s.addressType) };
   if (ctx.profile.endpointsObjectMetaFull) addObjectMetaLabels(labels, o, 'endpointslice', ctx.report);
-  else labels[`${P}name`] = s.metadata.name; // before 2.46: the name only
+  else labels[S_NAME] = s.metadata.name; // before 2.46: the name only
   // EndpointSlice.addServiceLabels: the Service named by the slice's kubernetes.io/service-name label.
   const svcName = s.metadata.labels?.[SERVICE_NAME_LABEL];
   const svc = svcName === undefined ? undefined : ctx.stores.service(ns, svcName);
@@ -101,7 +118,7 @@ export function buildEndpointSlice(o: StoredObject<EndpointSlice>, ctx: RoleCont
   const tg: TargetGroup = { source: endpointSliceSource(s), labels: flat ? {} : labels, targets: [] };
   // Dual-stack: the secondary family's slice keeps its labels but gets no targets.
   if (ctx.profile.dualStackSecondarySkip && nonPrimaryIPFamilySlice(svc?.obj, s)) return tg;
-  const seen = new Map<string, SeenPod>();
+  const seen: SeenPods = new Map();
   (s.endpoints ?? []).forEach((ep, i) => {
     for (const port of s.ports ?? []) {
       for (const addr of ep.addresses ?? []) {
@@ -113,7 +130,7 @@ export function buildEndpointSlice(o: StoredObject<EndpointSlice>, ctx: RoleCont
         }
         const num = set(port.port) ? port.port : flat ? 0 : undefined;
         // Unlike the endpoints role, the container port's own protocol is copied.
-        attachPod(tg, t, pod, num, (cport) => lv(cport.protocol), ctx, false, flat ? labels : undefined);
+        attachPod(tg, t, pod, num, undefined, ctx, false, flat ? labels : undefined);
         notePod(seen, pod, num);
       }
     }

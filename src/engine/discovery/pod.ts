@@ -13,6 +13,18 @@ export const POD_CONTAINER_PORT_NAME = `${META}pod_container_port_name`;
 export const POD_CONTAINER_PORT_NUMBER = `${META}pod_container_port_number`;
 export const POD_CONTAINER_PORT_PROTOCOL = `${META}pod_container_port_protocol`;
 export const POD_CONTAINER_INIT = `${META}pod_container_init`;
+// The pod labels podLabels sets, named once (a template key is a new string to look up per pod).
+const POD_CONTROLLER_KIND = `${META}pod_controller_kind`;
+const POD_CONTROLLER_NAME = `${META}pod_controller_name`;
+const POD_CRONJOB_NAME = `${META}pod_cronjob_name`;
+const POD_DEPLOYMENT_NAME = `${META}pod_deployment_name`;
+const POD_HOST_IP = `${META}pod_host_ip`;
+const POD_IP = `${META}pod_ip`;
+const POD_JOB_NAME = `${META}pod_job_name`;
+const POD_NODE_NAME = `${META}pod_node_name`;
+const POD_PHASE = `${META}pod_phase`;
+const POD_READY = `${META}pod_ready`;
+const POD_UID = `${META}pod_uid`;
 
 /** `pod/<namespace>/<name>` (podSource). */
 export function podSource(p: Pod): string {
@@ -52,12 +64,12 @@ function isContainerTerminated(p: Pod, name: string, init: boolean): boolean {
 export function podLabels(o: StoredObject<Pod>, ctx: RoleContext): Labels {
   const p = o.obj;
   const ls: Labels = {
-    [`${META}pod_ip`]: lv(p.status?.podIP),
-    [`${META}pod_ready`]: podReady(p),
-    [`${META}pod_phase`]: lv(p.status?.phase),
-    [`${META}pod_node_name`]: lv(p.spec?.nodeName),
-    [`${META}pod_host_ip`]: lv(p.status?.hostIP),
-    [`${META}pod_uid`]: lv(p.metadata.uid),
+    [POD_IP]: lv(p.status?.podIP),
+    [POD_READY]: podReady(p),
+    [POD_PHASE]: lv(p.status?.phase),
+    [POD_NODE_NAME]: lv(p.spec?.nodeName),
+    [POD_HOST_IP]: lv(p.status?.hostIP),
+    [POD_UID]: lv(p.metadata.uid),
   };
   addObjectMetaLabels(ls, o, 'pod', ctx.report);
   // vmagent builds every target whole: the pod's common labels carry the namespace (pod.go appendCommonLabels).
@@ -66,21 +78,21 @@ export function podLabels(o: StoredObject<Pod>, ctx: RoleContext): Labels {
   if (ctx.attach.node && ctx.profile.endpointNodeMetadataFrom === 'pod') addPodNodeMetadata(ls, lv(p.spec?.nodeName), ctx);
   const owner = controllerOf(p);
   if (!owner) return ls;
-  if (owner.kind !== '') ls[`${META}pod_controller_kind`] = owner.kind;
-  if (owner.name !== '') ls[`${META}pod_controller_name`] = owner.name;
+  if (owner.kind !== '') ls[POD_CONTROLLER_KIND] = owner.kind;
+  if (owner.name !== '') ls[POD_CONTROLLER_NAME] = owner.name;
   const ns = lv(p.metadata.namespace);
   if (owner.kind === 'ReplicaSet' && ctx.attach.deployment) {
     // Needs the ReplicaSet object: the Deployment is its controller, not the pod's.
     const rs = ctx.stores.replicaSet(ns, owner.name);
     const rsOwner = rs && controllerOf(rs.obj);
-    if (rsOwner?.kind === 'Deployment') ls[`${META}pod_deployment_name`] = rsOwner.name;
+    if (rsOwner?.kind === 'Deployment') ls[POD_DEPLOYMENT_NAME] = rsOwner.name;
   }
   if (owner.kind === 'Job') {
-    if (ctx.attach.job) ls[`${META}pod_job_name`] = owner.name;
+    if (ctx.attach.job) ls[POD_JOB_NAME] = owner.name;
     if (ctx.attach.cronjob) {
       const job = ctx.stores.job(ns, owner.name);
       const jobOwner = job && controllerOf(job.obj);
-      if (jobOwner?.kind === 'CronJob') ls[`${META}pod_cronjob_name`] = jobOwner.name;
+      if (jobOwner?.kind === 'CronJob') ls[POD_CRONJOB_NAME] = jobOwner.name;
     }
   }
   return ls;

@@ -5,6 +5,15 @@ import type { Labels } from '../labels.ts';
 import { addNamespaceLabels, addObjectMetaLabels, joinHostPort, lv, lvInt, META, NAMESPACE_LABEL } from './common.ts';
 import type { RoleContext, TargetGroup } from './types.ts';
 
+// The service labels, named once (a template key is a new string to look up per target).
+const SERVICE_CLUSTER_IP = `${META}service_cluster_ip`;
+const SERVICE_EXTERNAL_NAME = `${META}service_external_name`;
+const SERVICE_LOADBALANCER_IP = `${META}service_loadbalancer_ip`;
+const SERVICE_PORT_NAME = `${META}service_port_name`;
+const SERVICE_PORT_NUMBER = `${META}service_port_number`;
+const SERVICE_PORT_PROTOCOL = `${META}service_port_protocol`;
+const SERVICE_TYPE = `${META}service_type`;
+
 /** `svc/<namespace>/<name>` (serviceSource) — "svc", not "service". */
 export function serviceSource(s: Service): string {
   return `svc/${lv(s.metadata.namespace)}/${s.metadata.name}`;
@@ -23,9 +32,9 @@ export function serviceLabels(o: StoredObject<Service>, ctx: RoleContext): Label
 /** `_service_type` and `_service_cluster_ip` (or `_service_external_name` for ExternalName). */
 function serviceTypeLabels(s: Service): Labels {
   const type = lv(s.spec?.type);
-  const t: Labels = { [`${META}service_type`]: type };
-  if (type === 'ExternalName') t[`${META}service_external_name`] = lv(s.spec?.externalName);
-  else t[`${META}service_cluster_ip`] = lv(s.spec?.clusterIP);
+  const t: Labels = { [SERVICE_TYPE]: type };
+  if (type === 'ExternalName') t[SERVICE_EXTERNAL_NAME] = lv(s.spec?.externalName);
+  else t[SERVICE_CLUSTER_IP] = lv(s.spec?.clusterIP);
   return t;
 }
 
@@ -40,14 +49,14 @@ export function buildService(o: StoredObject<Service>, ctx: RoleContext): Target
     const num = lvInt(port.port);
     const t: Labels = {
       __address__: joinHostPort(`${s.metadata.name}.${lv(s.metadata.namespace)}.svc`, num),
-      [`${META}service_port_name`]: lv(port.name),
-      [`${META}service_port_protocol`]: lv(port.protocol),
+      [SERVICE_PORT_NAME]: lv(port.name),
+      [SERVICE_PORT_PROTOCOL]: lv(port.protocol),
       ...serviceTypeLabels(s),
     };
     // Prometheus; vmagent 1.81+ (service.go getTargetLabels).
-    if (ctx.profile.servicePortNumber) t[`${META}service_port_number`] = num;
+    if (ctx.profile.servicePortNumber) t[SERVICE_PORT_NUMBER] = num;
     // Prometheus only.
-    if (type === 'LoadBalancer' && ctx.profile.serviceLoadBalancerIP) t[`${META}service_loadbalancer_ip`] = lv(spec.loadBalancerIP);
+    if (type === 'LoadBalancer' && ctx.profile.serviceLoadBalancerIP) t[SERVICE_LOADBALANCER_IP] = lv(spec.loadBalancerIP);
     return t;
   });
   return { source: serviceSource(s), labels, targets };
