@@ -13,6 +13,7 @@ import { ruleRef } from '../relabel/summary.ts';
 import type { TraceStep } from '../trace.ts';
 import type { RelabelRule } from '../relabel/types.ts';
 import type { TargetGroup } from '../discovery/types.ts';
+import { DISJOINT_UNDER } from '../discovery/common.ts';
 import { splitHostPort } from './go-net.ts';
 import { scrapeUrl } from './scrape-url.ts';
 import type { DropReason, FailCode } from './types.ts';
@@ -145,9 +146,11 @@ export function underValid(g: TargetGroup): boolean {
   // The group's names, looked up in each `under` rather than the other way round: vmagent groups hold none, and an
   // `under` (a pod's labels and the object's, ~45 names) is often a dictionary-mode object, which a for-in walks slowly.
   const groupNames = Object.keys(g.labels);
+  // Discovery's groups come with the first check made (pushTarget); any other group is checked whole.
+  const checkTargets = !DISJOINT_UNDER.has(g);
   g.under?.forEach((u, i) => {
     if (u === undefined || !ok) return;
-    for (const k in g.targets[i]) if (own.call(u, k)) ok = false;
+    if (checkTargets) for (const k in g.targets[i]) if (own.call(u, k)) ok = false;
     if (checked.has(u)) return;
     checked.add(u);
     if (own.call(u, '__proto__')) ok = false;
