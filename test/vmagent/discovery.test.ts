@@ -126,6 +126,27 @@ describe('vmagent discovery: 1.79 vs 1.150', () => {
     expect(b[`${M}endpoint_port_name`]).toBeUndefined();
   });
 
+  it('endpointslice role: extra container-port targets carry the slice metadata and the pod as target only since v1.87.6/v1.91.0 (endpointslice.go getEndpointSliceLabelsForAddressAndPort, Pod.appendEndpointSliceLabels)', () => {
+    const objs = NS + POD('web-0') + SVC + SLICE;
+    const a = byAddr(discovered(engine(objs, job('endpointslice'), V179)), '10.0.0.1:9090');
+    expect(a[`${M}endpointslice_name`]).toBeUndefined();
+    expect(a[`${M}endpointslice_address_target_kind`]).toBeUndefined();
+    expect(a).toMatchObject({ [`${M}service_name`]: 'web', [`${M}service_annotation_note`]: 'hi', [`${M}pod_label_app`]: 'web', [`${M}pod_container_name`]: 'app' });
+    const b = byAddr(discovered(engine(objs, job('endpointslice'), V150)), '10.0.0.1:9090');
+    expect(b).toMatchObject({
+      [`${M}endpointslice_name`]: 'web-abc',
+      [`${M}endpointslice_label_kubernetes_io_service_name`]: 'web',
+      [`${M}endpointslice_address_type`]: 'IPv4',
+      [`${M}endpointslice_address_target_kind`]: 'Pod',
+      [`${M}endpointslice_address_target_name`]: 'web-0',
+      [`${M}service_name`]: 'web',
+      [`${M}service_annotation_note`]: 'hi',
+      [`${M}pod_label_app`]: 'web',
+      [`${M}pod_container_port_name`]: 'admin',
+    });
+    expect(b[`${M}endpointslice_port_name`]).toBeUndefined();
+  });
+
   it('endpoints role: native-sidecar init containers match endpoint ports since v1.106.0 (getEndpointLabelsForAddressAndPort)', () => {
     const objs = NS + POD('web-0') + SVC + EPS;
     expect(byAddr(discovered(engine(objs, job('endpoints'), V179)), '10.0.0.1:15090')[`${M}pod_container_name`]).toBeUndefined();

@@ -143,7 +143,7 @@ export function notePod(seen: SeenPods, pod: StoredObject<Pod>, port: number | u
 
 /** Phase 2: one target per container port of a seen pod that no recorded endpoint port covers, appended to the
  * group. Prometheus walks the seen pods in Go map order (random across pods); we use first-seen order. */
-export function extraPortTargets(tg: TargetGroup, seen: SeenPods, ctx: RoleContext, objectLabels?: (pod: StoredObject<Pod>) => Labels): void {
+export function extraPortTargets(tg: TargetGroup, seen: SeenPods, ctx: RoleContext, vm?: ExtraVm): void {
   const withInit = ctx.profile.initContainersInEndpoints;
   for (const { pod, ports } of seen.values()) {
     const podIP = lv(pod.obj.status?.podIP);
@@ -168,9 +168,11 @@ export function extraPortTargets(tg: TargetGroup, seen: SeenPods, ctx: RoleConte
         // Prometheus: the group labels supply the object metadata. vmagent's target is the object metadata (per
         // extraTargetObjectMeta) and service labels, then the pod's, then the container's, a later one winning.
         pl ??= sharedPodLabels(pod, ctx);
-        if (objectLabels) {
-          // One object under the pod's extra targets, as attachPod does (the same assign when a name is in both).
-          under ??= Object.assign({}, objectLabels(pod), pl);
+        if (vm) {
+          // One object under the pod's extra targets, as attachPod does (the same assign when a name is in both). The
+          // ref names (endpoint(slice)_address_target_*) are in no base and no pod labels: the target may hold them.
+          under ??= podUnder(vm.base, pl);
+          if (vm.refs) Object.assign(t, vm.refs(pod));
           if (overlap(t, under)) pushTarget(tg, Object.assign({}, under, t));
           else pushTarget(tg, t, under);
         } else if (!overlap(t, pl)) pushTarget(tg, t, pl);
@@ -200,6 +202,10 @@ const ENDPOINT_TARGET_KIND = `${META}endpoint_address_target_kind`;
 const ENDPOINT_TARGET_NAME = `${META}endpoint_address_target_name`;
 const ENDPOINT_NODE_NAME = `${META}endpoint_node_name`;
 const ENDPOINT_HOSTNAME = `${META}endpoint_hostname`;
+// The slice's, for vmagent's extra targets (extraObjectLabels).
+const SLICE_TARGET_KIND = `${META}endpointslice_address_target_kind`;
+const SLICE_TARGET_NAME = `${META}endpointslice_address_target_name`;
+const SLICE_ADDRESS_TYPE = `${META}endpointslice_address_type`;
 
 /** One phase-1 target for an address and port. */
 function endpointTarget(addr: EndpointAddress, port: EndpointPort, ready: string, ctx: RoleContext): Labels {
@@ -256,27 +262,42 @@ export function buildEndpoints(o: StoredObject<Endpoints>, ctx: RoleContext): Ta
   if (cap === 'truncated' || cap === 'warning') {
     ctx.report.add('DISCOVERY_WARNING', 'warning', `${describe(e)} is over capacity (${cap}): more than 1000 endpoints; Prometheus suggests role: endpointslice`, fieldPos(o, ['metadata', 'labels']));
   }
-  extraPortTargets(tg, seen, ctx, flat ? extraObjectLabels(o, ctx, 'endpoint') : undefined);
+  extraPortTargets(tg, seen, ctx, flat ? extraVm(o, ctx, 'endpoint', group) : undefined);
   return tg;
 }
 
-/** vmagent's extra container-port targets: the Service's common labels, and (since 1.87.6/1.91.0,
- * extraTargetObjectMeta 'with-target-ref') the object's name, labels, annotations and the pod as target ref
- * (Pod.appendEndpointLabels / appendEndpointSliceLabels). */
-export function extraObjectLabels(o: StoredObject<Endpoints> | StoredObject<EndpointSlice>, ctx: RoleContext, kind: 'endpoint' | 'endpointslice'): (pod: StoredObject<Pod>) => Labels {
+/** What vmagent's extra container-port targets carry besides their own labels and the pod's (Pod.appendEndpointLabels /
+ * appendEndpointSliceLabels): the Service's common labels; since 1.87.6/1.91.0 (extraTargetObjectMeta
+ * 'with-target-ref') also the object's name, labels and annotations, and the pod as target ref. */
+export interface ExtraVm {
+  /** Labels under the pod's (podUnder): one object per group. */
+  base: Labels;
+  /** Labels of the target itself, per pod. */
+  refs?: (pod: StoredObject<Pod>) => Labels;
+}
+
+/** `group`: the object's flat labels as the role built them for its phase-1 targets (namespace, object meta, service
+ * labels, namespace metadata). With the target ref, an extra target's labels are exactly those plus the ref: so the
+ * labels under it are the ones attachPod put under the pod's phase-1 targets (podUnder's cache hands the same object
+ * back), and only the ref is the target's own. */
+export function extraVm(o: StoredObject<Endpoints> | StoredObject<EndpointSlice>, ctx: RoleContext, kind: 'endpoint' | 'endpointslice', group: Labels): ExtraVm {
+  if (ctx.profile.extraTargetObjectMeta === 'with-target-ref' && ctx.profile.endpointsObjectMetaFull) {
+    const refKind = kind === 'endpoint' ? ENDPOINT_TARGET_KIND : SLICE_TARGET_KIND;
+    const refName = kind === 'endpoint' ? ENDPOINT_TARGET_NAME : SLICE_TARGET_NAME;
+    return { base: group, refs: (pod) => ({ [refKind]: 'Pod', [refName]: pod.obj.metadata.name }) };
+  }
   const ns = lv(o.obj.metadata.namespace);
   const svcName = kind === 'endpoint' ? o.obj.metadata.name : o.obj.metadata.labels?.['kubernetes.io/service-name'];
   const svc = svcName === undefined ? undefined : ctx.stores.service(ns, svcName);
   // The pod's common labels carry the namespace metadata too (attach_metadata.namespace, vmagent 1.130+).
   const svcLabels = addNamespaceLabels(svc ? serviceLabels(svc, ctx) : {}, o.obj.metadata.namespace, ctx);
-  return (pod) => {
-    if (ctx.profile.extraTargetObjectMeta !== 'with-target-ref') return svcLabels;
-    const ls: Labels = {};
-    const prefix = kind === 'endpoint' ? `${META}endpoint_address_target_` : `${META}endpointslice_address_target_`;
-    addObjectMetaLabels(ls, o, kind === 'endpoint' ? 'endpoints' : 'endpointslice', ctx.report, ctx.profile.endpointsObjectMetaFull);
-    ls[`${prefix}kind`] = 'Pod';
-    ls[`${prefix}name`] = pod.obj.metadata.name;
-    if (kind === 'endpointslice') ls[`${META}endpointslice_address_type`] = lv((o.obj as EndpointSlice).addressType);
-    return merge(ls, svcLabels);
-  };
+  if (ctx.profile.extraTargetObjectMeta !== 'with-target-ref') return { base: svcLabels };
+  // A profile whose phase-1 object labels differ from the ref's object labels (none today): the object labels are
+  // built here, once per group.
+  const ls: Labels = {};
+  addObjectMetaLabels(ls, o, kind === 'endpoint' ? 'endpoints' : 'endpointslice', ctx.report, ctx.profile.endpointsObjectMetaFull);
+  if (kind === 'endpointslice') ls[SLICE_ADDRESS_TYPE] = lv((o.obj as EndpointSlice).addressType);
+  const refKind = kind === 'endpoint' ? ENDPOINT_TARGET_KIND : SLICE_TARGET_KIND;
+  const refName = kind === 'endpoint' ? ENDPOINT_TARGET_NAME : SLICE_TARGET_NAME;
+  return { base: merge(ls, svcLabels), refs: (pod) => ({ [refKind]: 'Pod', [refName]: pod.obj.metadata.name }) };
 }

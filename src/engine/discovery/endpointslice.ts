@@ -4,7 +4,7 @@
 import type { EndpointSlice, Service, SliceEndpoint, SlicePort, StoredObject } from '../ingest/kinds.ts';
 import type { Labels } from '../labels.ts';
 import { addNamespaceLabels, addNodeLabels, addObjectMetaLabels, joinHostPort, lv, lvInt, merge, META, NAMESPACE_LABEL, pushTarget, putSanitized } from './common.ts';
-import { attachPod, extraObjectLabels, extraPortTargets, notePod, resolvePodRef, type SeenPods } from './endpoints.ts';
+import { attachPod, extraPortTargets, extraVm, notePod, resolvePodRef, type SeenPods } from './endpoints.ts';
 import { serviceLabels } from './service.ts';
 import type { RoleContext, TargetGroup } from './types.ts';
 
@@ -135,6 +135,6 @@ export function buildEndpointSlice(o: StoredObject<EndpointSlice>, ctx: RoleCont
       }
     }
   });
-  extraPortTargets(tg, seen, ctx, flat ? extraObjectLabels(o, ctx, 'endpointslice') : undefined);
+  extraPortTargets(tg, seen, ctx, flat ? extraVm(o, ctx, 'endpointslice', labels) : undefined);
   return tg;
 }

@@ -5,6 +5,12 @@ import type { Labels } from '../labels.ts';
 import { addNamespaceLabels, addObjectMetaLabels, lv, META, NAMESPACE_LABEL } from './common.ts';
 import type { RoleContext, TargetGroup } from './types.ts';
 
+// The ingress labels, named once (a template key is a new string to look up per target).
+const INGRESS_CLASS_NAME = `${META}ingress_class_name`;
+const INGRESS_SCHEME = `${META}ingress_scheme`;
+const INGRESS_HOST = `${META}ingress_host`;
+const INGRESS_PATH = `${META}ingress_path`;
+
 /** `ingress/<namespace>/<name>` (ingressSource). */
 export function ingressSource(i: Ingress): string {
   return `ingress/${lv(i.metadata.namespace)}/${i.metadata.name}`;
@@ -44,7 +50,7 @@ function ingressLabels(o: StoredObject<Ingress>, ctx: RoleContext): Labels {
   const ls: Labels = { [NAMESPACE_LABEL]: lv(i.metadata.namespace) };
   const cls = i.spec?.ingressClassName;
   // vmagent (getLabelsForIngressPath) always writes it, "" without spec.ingressClassName.
-  if ((cls !== undefined && cls !== null) || ctx.profile.ingressClassNameAlways) ls[`${META}ingress_class_name`] = lv(cls);
+  if ((cls !== undefined && cls !== null) || ctx.profile.ingressClassNameAlways) ls[INGRESS_CLASS_NAME] = lv(cls);
   addObjectMetaLabels(ls, o, 'ingress', ctx.report);
   return ls;
 }
@@ -63,9 +69,9 @@ export function buildIngress(o: StoredObject<Ingress>, ctx: RoleContext): Target
     for (const path of rulePaths(rule, ctx.profile.ingressEmptyPathsRoot)) {
       targets.push({
         __address__: host,
-        [`${META}ingress_scheme`]: scheme,
-        [`${META}ingress_host`]: host,
-        [`${META}ingress_path`]: path,
+        [INGRESS_SCHEME]: scheme,
+        [INGRESS_HOST]: host,
+        [INGRESS_PATH]: path,
       });
     }
   }
