@@ -77,6 +77,32 @@ status: {phase: Running, podIP: 10.0.0.5, conditions: [{type: Ready, status: "Tr
     }
   });
 
+  // Selectors of the role's own objects only choose which objects are listed, so those jobs share the groups of a job
+  // without them; selectors of another role filter a side store (here the pods an Endpoints object's addresses name),
+  // so those do not — in either order of the jobs.
+  const selectorJobs = [
+    '  - job_name: pods-all\n    kubernetes_sd_configs: [{role: pod}]\n',
+    '  - job_name: pods-backend\n    kubernetes_sd_configs: [{role: pod, selectors: [{role: pod, label: tier=backend}]}]\n',
+    '  - job_name: pods-field\n    kubernetes_sd_configs: [{role: pod, selectors: [{role: pod, field: metadata.namespace=ns-1}]}]\n',
+    '  - job_name: eps-all\n    kubernetes_sd_configs: [{role: endpoints}]\n',
+    '  - job_name: eps-own\n    kubernetes_sd_configs: [{role: endpoints, selectors: [{role: endpoints, label: app=app-1}]}]\n',
+    '  - job_name: eps-pods\n    kubernetes_sd_configs: [{role: endpoints, selectors: [{role: pod, label: tier=backend}]}]\n',
+    '  - job_name: slices-svc\n    kubernetes_sd_configs: [{role: endpointslice, selectors: [{role: service, label: app=app-2}]}]\n',
+    '  - job_name: slices-all\n    kubernetes_sd_configs: [{role: endpointslice}]\n',
+  ];
+  it.each(PROFILES)('%s: jobs with selectors of their own role and of a side store (both orders)', (profile) => {
+    const objects = asYaml(generateCluster(60));
+    for (const jobs of [selectorJobs, [...selectorJobs].reverse()]) {
+      const config = `scrape_configs:\n${jobs.join('')}`;
+      expect(expectSameAlone(objects, config, profile)).toBeGreaterThan(300);
+      const r = run([{ name: 'objects.yaml', text: objects }, { name: 'prometheus.yml', text: config }], { profile });
+      const withPod = (job: string) => r.jobs.find((j) => j.job === job)!.dropped.concat(r.jobs.find((j) => j.job === job)!.active).filter((t) => t.discoveredLabels['__meta_kubernetes_pod_name'] !== undefined).length;
+      // The side-store selector shows the difference it makes: fewer targets carry their pod.
+      expect(withPod('eps-pods')).toBeLessThan(withPod('eps-all'));
+      expect(withPod('eps-pods')).toBeGreaterThan(0);
+    }
+  });
+
   // Each conformance fixture's jobs, plus a copy of each scoped to every namespace its objects use.
   const dir = join(import.meta.dirname, '..', 'conformance', 'fixtures');
   const fixtures = readdirSync(dir).filter((f) => /^\d\d-/.test(f));

@@ -73,9 +73,11 @@ function podLabelsKey(sd: KubernetesSDConfig, attach: AttachFlags, profile: Prof
   return JSON.stringify([attach, profile.id, nodeSelectors]);
 }
 
-/** What decides the group of one object: the role, the selectors, the metadata attached and the engine. */
+/** What decides the group of one object: the role, the selectors of the side stores, the metadata attached and the
+ * engine. Not the selectors of the role's own objects: they only decide which objects are listed (listMain), not what
+ * one becomes — so the PodMonitor-style jobs (`selectors: [{role: pod, …}]`) share the pod groups of a job without. */
 function sharedKey(sd: KubernetesSDConfig, attach: AttachFlags, profile: Profile): string {
-  const selectors = sd.selectors.map((s) => ({ ...s, pos: undefined }));
+  const selectors = sd.selectors.filter((s) => s.role !== sd.role).map((s) => ({ ...s, pos: undefined }));
   return JSON.stringify([sd.role, sd.roleText ?? '', selectors, attach, profile.id]);
 }
 

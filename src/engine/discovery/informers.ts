@@ -7,7 +7,7 @@ import type { KubeObject, Node, StoredObject } from '../ingest/kinds.ts';
 import type { ObjectStore } from '../ingest/store.ts';
 import type { DiscoveryProfile } from '../profiles/types.ts';
 import { describe, type Reporter } from './common.ts';
-import { inScope, type Scope } from './namespaces.ts';
+import { ALL_NAMESPACES, inScope, type Scope } from './namespaces.ts';
 import {
   matchFieldSelector,
   matchLabelSelector,
@@ -172,7 +172,9 @@ const BETA_VERSIONS: Record<string, string[]> = {
 export function listMain(store: ObjectStore, sd: KubernetesSDConfig, scope: Scope, filters: Map<Role, RoleFilter>, profile: DiscoveryProfile, report: Reporter): StoredObject[] {
   const kind = ROLE_KIND[sd.role];
   const beta = BETA_VERSIONS[kind] ?? [];
-  return store.list(kind).filter((o) => {
+  // One namespace: the store's list of it (not every object of the kind, filtered).
+  const objects = sd.role !== 'node' && typeof scope === 'string' && scope !== ALL_NAMESPACES ? store.list(kind, scope) : store.list(kind);
+  return objects.filter((o) => {
     if (sd.role !== 'node' && !inScope(scope, o.obj.metadata.namespace)) return false;
     if (!passes(filters, sd.role, o.obj)) return false;
     if (beta.includes(o.obj.apiVersion) && !profile.betaApiVersions) {

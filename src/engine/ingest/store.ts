@@ -5,6 +5,9 @@ import type { KubeObject, StoredObject } from './kinds.ts';
 
 export class ObjectStore {
   private readonly byKind = new Map<string, Map<string, StoredObject>>();
+  /** Per kind, its objects by namespace in insertion order: made on the first list() of one namespace, dropped when an
+   * object of the kind is put or deleted (namespace-scoped jobs list one namespace of a 10k-pod cluster each). */
+  private readonly byNamespace = new Map<string, Map<string | undefined, StoredObject[]>>();
 
   static key(namespace: string | undefined, name: string): string {
     return namespace ? `${namespace}/${name}` : name;
@@ -20,6 +23,7 @@ export class ObjectStore {
     const prev = m.get(k);
     if (prev) m.delete(k); // keep insertion order = last write
     m.set(k, o);
+    this.byNamespace.delete(kind);
     return prev;
   }
 
@@ -31,8 +35,20 @@ export class ObjectStore {
   list<T extends KubeObject = KubeObject>(kind: string, namespace?: string): StoredObject<T>[] {
     const m = this.byKind.get(kind);
     if (!m) return [];
-    const all = [...m.values()] as StoredObject<T>[];
-    return namespace === undefined ? all : all.filter((o) => o.obj.metadata.namespace === namespace);
+    if (namespace === undefined) return [...m.values()] as StoredObject<T>[];
+    let idx = this.byNamespace.get(kind);
+    if (idx === undefined) {
+      idx = new Map();
+      for (const o of m.values()) {
+        const ns = o.obj.metadata.namespace;
+        const list = idx.get(ns);
+        if (list === undefined) idx.set(ns, [o]);
+        else list.push(o);
+      }
+      this.byNamespace.set(kind, idx);
+    }
+    // A copy: callers may keep or change the list they get.
+    return (idx.get(namespace)?.slice() ?? []) as StoredObject<T>[];
   }
 
   has(kind: string): boolean {
@@ -64,6 +80,7 @@ export class ObjectStore {
   }
 
   delete(kind: string, namespace: string | undefined, name: string): boolean {
+    this.byNamespace.delete(kind);
     return this.byKind.get(kind)?.delete(ObjectStore.key(namespace, name)) ?? false;
   }
 }
