@@ -5,28 +5,11 @@
 //
 // Each figure is the median of 5 runs with a full GC before each: on a 117 MiB dump a mean of back-to-back runs
 // mostly measures when the collector ran (JSON.parse read 470 to 890 ms that way).
-import { performance } from 'node:perf_hooks';
 import { ingest } from '../src/engine/ingest/ingest.ts';
 import { run } from '../src/engine/run.ts';
 import { asJson, BENCH_SCRAPE_CONFIG, BENCH_SCRAPE_CONFIG_4, generateCluster } from './generate.ts';
-import { GiB, line, MiB, peakMemory } from './report.ts';
+import { GiB, line, median, MiB, peakMemory } from './report.ts';
 import { withServerFields } from './server-fields.ts';
-
-const gc = (globalThis as { gc?: () => void }).gc;
-if (!gc) throw new Error('run with node --expose-gc');
-
-function median<T>(f: () => T, n = 5): { ms: number; value: T } {
-  const ms: number[] = [];
-  let value!: T;
-  for (let i = 0; i < n; i++) {
-    gc!();
-    const t0 = performance.now();
-    value = f();
-    ms.push(performance.now() - t0);
-  }
-  ms.sort((a, b) => a - b);
-  return { ms: ms[n >> 1] as number, value };
-}
 
 const base = generateCluster(10_000);
 // Two shapes of the same objects: what `kubectl get -o json` prints (managedFields hidden since kubectl 1.21), and what
