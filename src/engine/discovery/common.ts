@@ -70,6 +70,8 @@ export function joinHostPort(host: string, port: string | number): string {
 
 /** Go's `string(x)` of an optional API field: a missing value is the zero value "". */
 export function lv(v: unknown): string {
+  // Nearly every value is a string already: returned without the String() call.
+  if (typeof v === 'string') return v;
   return v === undefined || v === null ? '' : String(v);
 }
 
