@@ -281,7 +281,9 @@ export interface ExtraVm {
  * labels under it are the ones attachPod put under the pod's phase-1 targets (podUnder's cache hands the same object
  * back), and only the ref is the target's own. */
 export function extraVm(o: StoredObject<Endpoints> | StoredObject<EndpointSlice>, ctx: RoleContext, kind: 'endpoint' | 'endpointslice', group: Labels): ExtraVm {
-  if (ctx.profile.extraTargetObjectMeta === 'with-target-ref' && ctx.profile.endpointsObjectMetaFull) {
+  // The ref's object labels are the group's: an Endpoints group always has the object's labels, a slice group only with
+  // endpointsObjectMetaFull (every vmagent profile has it).
+  if (ctx.profile.extraTargetObjectMeta === 'with-target-ref' && (kind === 'endpoint' || ctx.profile.endpointsObjectMetaFull)) {
     const refKind = kind === 'endpoint' ? ENDPOINT_TARGET_KIND : SLICE_TARGET_KIND;
     const refName = kind === 'endpoint' ? ENDPOINT_TARGET_NAME : SLICE_TARGET_NAME;
     return { base: group, refs: (pod) => ({ [refKind]: 'Pod', [refName]: pod.obj.metadata.name }) };
@@ -292,8 +294,8 @@ export function extraVm(o: StoredObject<Endpoints> | StoredObject<EndpointSlice>
   // The pod's common labels carry the namespace metadata too (attach_metadata.namespace, vmagent 1.130+).
   const svcLabels = addNamespaceLabels(svc ? serviceLabels(svc, ctx) : {}, o.obj.metadata.namespace, ctx);
   if (ctx.profile.extraTargetObjectMeta !== 'with-target-ref') return { base: svcLabels };
-  // A profile whose phase-1 object labels differ from the ref's object labels (none today): the object labels are
-  // built here, once per group.
+  // A slice group without the slice's labels (no profile today): the ref's object labels are built here, once per
+  // group.
   const ls: Labels = {};
   addObjectMetaLabels(ls, o, kind === 'endpoint' ? 'endpoints' : 'endpointslice', ctx.report, ctx.profile.endpointsObjectMetaFull);
   if (kind === 'endpointslice') ls[SLICE_ADDRESS_TYPE] = lv((o.obj as EndpointSlice).addressType);
