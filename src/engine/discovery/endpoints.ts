@@ -202,7 +202,7 @@ const ENDPOINT_TARGET_KIND = `${META}endpoint_address_target_kind`;
 const ENDPOINT_TARGET_NAME = `${META}endpoint_address_target_name`;
 const ENDPOINT_NODE_NAME = `${META}endpoint_node_name`;
 const ENDPOINT_HOSTNAME = `${META}endpoint_hostname`;
-// The slice's, for vmagent's extra targets (extraObjectLabels).
+// The slice's, for vmagent's extra targets (extraVm).
 const SLICE_TARGET_KIND = `${META}endpointslice_address_target_kind`;
 const SLICE_TARGET_NAME = `${META}endpointslice_address_target_name`;
 const SLICE_ADDRESS_TYPE = `${META}endpointslice_address_type`;
@@ -281,13 +281,12 @@ export interface ExtraVm {
  * labels under it are the ones attachPod put under the pod's phase-1 targets (podUnder's cache hands the same object
  * back), and only the ref is the target's own. */
 export function extraVm(o: StoredObject<Endpoints> | StoredObject<EndpointSlice>, ctx: RoleContext, kind: 'endpoint' | 'endpointslice', group: Labels): ExtraVm {
+  const refKind = kind === 'endpoint' ? ENDPOINT_TARGET_KIND : SLICE_TARGET_KIND;
+  const refName = kind === 'endpoint' ? ENDPOINT_TARGET_NAME : SLICE_TARGET_NAME;
+  const refs = (pod: StoredObject<Pod>): Labels => ({ [refKind]: 'Pod', [refName]: pod.obj.metadata.name });
   // The ref's object labels are the group's: an Endpoints group always has the object's labels, a slice group only with
   // endpointsObjectMetaFull (every vmagent profile has it).
-  if (ctx.profile.extraTargetObjectMeta === 'with-target-ref' && (kind === 'endpoint' || ctx.profile.endpointsObjectMetaFull)) {
-    const refKind = kind === 'endpoint' ? ENDPOINT_TARGET_KIND : SLICE_TARGET_KIND;
-    const refName = kind === 'endpoint' ? ENDPOINT_TARGET_NAME : SLICE_TARGET_NAME;
-    return { base: group, refs: (pod) => ({ [refKind]: 'Pod', [refName]: pod.obj.metadata.name }) };
-  }
+  if (ctx.profile.extraTargetObjectMeta === 'with-target-ref' && (kind === 'endpoint' || ctx.profile.endpointsObjectMetaFull)) return { base: group, refs };
   const ns = lv(o.obj.metadata.namespace);
   const svcName = kind === 'endpoint' ? o.obj.metadata.name : o.obj.metadata.labels?.['kubernetes.io/service-name'];
   const svc = svcName === undefined ? undefined : ctx.stores.service(ns, svcName);
@@ -299,7 +298,5 @@ export function extraVm(o: StoredObject<Endpoints> | StoredObject<EndpointSlice>
   const ls: Labels = {};
   addObjectMetaLabels(ls, o, kind === 'endpoint' ? 'endpoints' : 'endpointslice', ctx.report, ctx.profile.endpointsObjectMetaFull);
   if (kind === 'endpointslice') ls[SLICE_ADDRESS_TYPE] = lv((o.obj as EndpointSlice).addressType);
-  const refKind = kind === 'endpoint' ? ENDPOINT_TARGET_KIND : SLICE_TARGET_KIND;
-  const refName = kind === 'endpoint' ? ENDPOINT_TARGET_NAME : SLICE_TARGET_NAME;
-  return { base: merge(ls, svcLabels), refs: (pod) => ({ [refKind]: 'Pod', [refName]: pod.obj.metadata.name }) };
+  return { base: merge(ls, svcLabels), refs };
 }
