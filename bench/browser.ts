@@ -62,8 +62,13 @@ interface DropRun {
   scrollMs: number[];
   filterMs: number;
   textFilterMs: number;
+  /** Typing the text filter → the first frame saying the worker is filtering; -1 when the answer came first. */
+  textFilterBusyMs: number;
   unfilterMs: number;
 }
+
+/** What one drop measures (the list interactions are measured after it). */
+type Drop = Omit<DropRun, 'scrollMs' | 'filterMs' | 'textFilterMs' | 'textFilterBusyMs' | 'unfilterMs'>;
 
 async function loadPage(browser: Browser, url: string): Promise<{ page: Page; close(): Promise<void> }> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -79,7 +84,7 @@ async function loadPage(browser: Browser, url: string): Promise<{ page: Page; cl
 }
 
 /** Fetches the bench files into Blobs on the page (not measured), then drops them and measures. */
-async function dropAndMeasure(page: Page, pods: number, profile?: string): Promise<Omit<DropRun, 'scrollMs' | 'filterMs' | 'textFilterMs' | 'unfilterMs'>> {
+async function dropAndMeasure(page: Page, pods: number, profile?: string): Promise<Drop> {
   if (profile) await page.selectOption('[data-testid=profile-picker]', profile);
   await page.evaluate(async (pods) => {
     const w = window as unknown as { benchFiles: File[] };
@@ -91,7 +96,7 @@ async function dropAndMeasure(page: Page, pods: number, profile?: string): Promi
   await page.waitForTimeout(1000);
   return page.evaluate(
     () =>
-      new Promise<Omit<DropRun, 'scrollMs' | 'filterMs' | 'textFilterMs' | 'unfilterMs'>>((resolve, reject) => {
+      new Promise<Drop>((resolve, reject) => {
         const tasks: { start: number; duration: number }[] = [];
         const obs = new PerformanceObserver((l) => {
           for (const e of l.getEntries()) tasks.push({ start: e.startTime, duration: e.duration });
@@ -194,7 +199,7 @@ async function measureScroll(page: Page): Promise<number[]> {
 
 /** Typing a filter (a label: one pod's name; then the same name as text, searched in every label of every target) → the
  * first frame with the narrowed list; clearing it → the full list again. */
-async function measureFilter(page: Page, podName: string): Promise<{ filterMs: number; textFilterMs: number; unfilterMs: number }> {
+async function measureFilter(page: Page, podName: string): Promise<{ filterMs: number; textFilterMs: number; textFilterBusyMs: number; unfilterMs: number }> {
   return page.evaluate(async (podName) => {
     const input = document.querySelector('[data-testid=filter]') as HTMLInputElement;
     const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
@@ -206,8 +211,16 @@ async function measureFilter(page: Page, podName: string): Promise<{ filterMs: n
         const check = () => (ok() ? done() : performance.now() - t > 120_000 ? fail(new Error('the filter did not apply in 2 minutes')) : requestAnimationFrame(check));
         requestAnimationFrame(check);
       });
+    // When the page first showed that it is filtering (the worker's answer may take longer than a frame).
+    let busyAt = -1;
     const type = async (text: string, ok: () => boolean) => {
       const t0 = performance.now();
+      busyAt = -1;
+      const watch = () => {
+        if (document.querySelector('[data-testid=filter-busy]')) busyAt = performance.now() - t0;
+        else if (!ok()) requestAnimationFrame(watch);
+      };
+      requestAnimationFrame(watch);
       setValue.call(input, text);
       input.dispatchEvent(new Event('input', { bubbles: true }));
       await until(ok);
@@ -219,9 +232,10 @@ async function measureFilter(page: Page, podName: string): Promise<{ filterMs: n
     const before = count();
     // (a page without the list's data-filter attribute, e.g. an older build: the row count changing says it)
     const textFilterMs = await type(podName, () => (listFilter() === null || listFilter() === undefined ? count() !== before : listFilter() === podName));
+    const textFilterBusyMs = busyAt;
     await new Promise((r) => setTimeout(r, 200));
     const unfilterMs = await type('', () => count() === full);
-    return { filterMs, textFilterMs, unfilterMs };
+    return { filterMs, textFilterMs, textFilterBusyMs, unfilterMs };
   }, podName);
 }
 
@@ -257,7 +271,9 @@ async function main() {
         }
       }
       const k = kPods(pods);
-      line(`browser: ${k} pods dropped → targets rendered`, `${(median(runs.map((r) => r.renderedMs)) / 1000).toFixed(2)} s`, '<= 3 s');
+      // The issue sets the goal for 10k pods; larger dumps are shown for scale (progress is shown, and cancel works).
+      line(`browser: ${k} pods dropped → targets rendered`, `${(median(runs.map((r) => r.renderedMs)) / 1000).toFixed(2)} s`, pods === 10_000 ? '<= 3 s' : '');
+      if (pods !== 10_000) console.log("  (the issue's 3 s goal is for 10k pods; a larger dump shows its progress and can be cancelled)");
       line("  of which the engine's run() in the worker", `${(median(runs.map((r) => r.engineMs)) / 1000).toFixed(2)} s`);
       line('  the rest (reading, worker, view model, page)', `${(median(runs.map((r) => r.renderedMs - r.engineMs)) / 1000).toFixed(2)} s`);
       // The goal holds for every drop, so the task figures are the worst run's (a median would hide one drop in three).
@@ -268,10 +284,12 @@ async function main() {
       line('  slowest scroll jump', `${median(runs.map((r) => Math.max(...r.scrollMs))).toFixed(0)} ms`);
       line(`browser: ${k} pods: filter → list updated`, `${median(runs.map((r) => r.filterMs)).toFixed(0)} ms`, '<= 200 ms');
       line('  a text filter (every label of every target)', `${median(runs.map((r) => r.textFilterMs)).toFixed(0)} ms`, '<= 200 ms');
+      const busy = runs.map((r) => r.textFilterBusyMs).filter((ms) => ms >= 0);
+      line('    typed → "filtering…" shown (first frame)', busy.length ? `${median(busy).toFixed(0)} ms` : 'answered first', '<= 100 ms');
       line('  filter cleared → full list', `${median(runs.map((r) => r.unfilterMs)).toFixed(0)} ms`, '<= 200 ms');
       if (pods !== 10_000) continue;
       // The same drop with vmagent's semantics (the founding case's engine): each target is built whole there.
-      const vm: Omit<DropRun, 'scrollMs' | 'filterMs' | 'textFilterMs' | 'unfilterMs'>[] = [];
+      const vm: Drop[] = [];
       for (let i = 0; i < RUNS; i++) {
         const { page, close } = await loadPage(browser, server.url);
         try {

@@ -106,9 +106,22 @@ describe('a big dump', () => {
     await g.page.locator('[data-testid=target-row] .target-main').last().click();
     expect(await g.page.locator('[data-testid=discovered-labels] tr').count()).toBeGreaterThan(10);
     await g.page.locator('[data-testid=target-detail] [aria-label="Close details"]').click();
-    // Filtering narrows 40k rows to one pod's.
+    // Filtering narrows 40k rows to one pod's. Until the worker answers, the page says it is filtering (the list,
+    // still the unfiltered one, is marked busy); every change to that is recorded as it happens.
+    await g.page.evaluate(() => {
+      const states: string[] = [];
+      (window as unknown as { busy: string[] }).busy = states;
+      const note = () => {
+        const s = `${document.querySelector('[data-testid=filter-busy]') ? 'shown' : 'none'}/${document.querySelector('#result-panel')?.getAttribute('aria-busy')}`;
+        if (states[states.length - 1] !== s) states.push(s);
+      };
+      note();
+      new MutationObserver(note).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy'] });
+    });
     await g.page.fill('[data-testid=filter]', '__meta_kubernetes_pod_name=pod-19999');
     await g.page.waitForFunction(() => document.querySelectorAll('[data-testid=target-row]').length === 2);
+    await g.page.waitForSelector('[data-testid=filter-busy]', { state: 'detached' });
+    expect(await g.page.evaluate(() => (window as unknown as { busy: string[] }).busy)).toEqual(['none/false', 'shown/true', 'none/false']);
     // A trace of a big run (recorded on demand).
     await g.page.locator('[data-testid=target-row] .trace-btn').first().click();
     await g.page.waitForSelector('[data-testid=trace-pane][data-state=ready]', { timeout: 60_000 });

@@ -231,21 +231,43 @@ describe('app store', () => {
     s.getState().loadSession({ files: [{ name: 'a', text: 'x' }], profile: 'auto', view: 'targets' });
     e.runs[0]!.resolve({ status: 'done', id: 1, view: view(['a', 'b']) });
     await flush();
+    expect(s.getState().filtering).toBe(false);
     s.getState().setFilter('b');
     s.getState().setFilter('bb');
     expect(s.getState().filter).toBe('bb');
     expect(e.filters.map((f) => [f.runId, f.filter])).toEqual([[1, 'b']]);
+    // The page says the worker is filtering until the lists show the newest text.
+    expect(s.getState().filtering).toBe(true);
     const filtered = (q: string): ListsView => ({ filter: q, active: { totals: [2], shown: [1], matches: Int32Array.from([1]), first: [target('b', 1)] }, dropped: listOf([]), failed: listOf([]) });
     e.filters[0]!.resolve({ status: 'done', value: filtered('b') });
     await flush();
     expect(s.getState().lists?.filter).toBe('b');
     expect(e.filters.map((f) => f.filter)).toEqual(['b', 'bb']);
+    expect(s.getState().filtering).toBe(true);
     e.filters[1]!.resolve({ status: 'done', value: filtered('bb') });
     await flush();
     expect(s.getState().lists?.filter).toBe('bb');
+    expect(s.getState().filtering).toBe(false);
     expect(e.filters).toHaveLength(2);
     s.getState().runNow();
     expect(e.runs[1]!.extras).toEqual({ filter: 'bb' });
+  });
+
+  it('a filter answer the worker no longer has a run for ends the filtering state; the next run carries the filter', async () => {
+    const e = new FakeEngine();
+    const s = createAppStore({ engine: e });
+    s.getState().loadSession({ files: [{ name: 'a', text: 'x' }], profile: 'auto', view: 'targets' });
+    e.runs[0]!.resolve({ status: 'done', id: 1, view: view(['a', 'b']) });
+    await flush();
+    s.getState().setFilter('b');
+    expect(s.getState().filtering).toBe(true);
+    e.filters[0]!.resolve({ status: 'stale' });
+    await flush();
+    expect(s.getState().filtering).toBe(false);
+    expect(s.getState().lists?.filter).toBe('');
+    expect(e.filters).toHaveLength(1);
+    s.getState().runNow();
+    expect(e.runs[1]!.extras).toEqual({ filter: 'b' });
   });
 
   it('the status line follows the worker\'s phases while a run is under way', async () => {

@@ -126,6 +126,7 @@ export function ResultsPane() {
   const filter = useApp((s) => s.filter);
   const hasInput = useApp((s) => s.files.some((f) => !isBlank(f.text)));
   const running = useApp((s) => s.run.status === 'running');
+  const filtering = useApp((s) => s.filtering);
   const whyCount = useApp((s) => (s.advice.status === 'done' || s.advice.status === 'loading' ? s.advice.diagnoses.length : undefined));
   const { setView, setFilter } = useActions();
   const tabs = visibleViews(view);
@@ -180,6 +181,12 @@ export function ResultsPane() {
       </div>
       <div className="status-row">
         <StatusLine />
+        {filtering ? (
+          <span className="filter-busy" data-testid="filter-busy" title="The worker is filtering every target of the run">
+            <span className="spinner" aria-hidden="true" />
+            filtering…
+          </span>
+        ) : null}
         <input
           type="search"
           className="filter"
@@ -193,7 +200,14 @@ export function ResultsPane() {
       </div>
       <Banners />
       {shown === 'targets' || shown === 'dropped' ? <WhyNotPanel /> : null}
-      <div className="result-body" role="tabpanel" id="result-panel" aria-labelledby={`tab-${shown}`} data-testid={`pane-${shown}`}>
+      <div
+        className={`result-body${filtering ? ' is-filtering' : ''}`}
+        role="tabpanel"
+        id="result-panel"
+        aria-labelledby={`tab-${shown}`}
+        aria-busy={filtering}
+        data-testid={`pane-${shown}`}
+      >
         {shown === 'targets' ? <TargetsPane /> : null}
         {shown === 'dropped' ? <DroppedPane /> : null}
         {shown === 'failed' ? <FailedPane /> : null}

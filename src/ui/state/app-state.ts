@@ -111,6 +111,9 @@ export interface AppState {
   run: RunState;
   /** The target lists of the run on screen under the filter last applied (`lists.filter`). */
   lists: ListsView | undefined;
+  /** A filter request is with the worker: the lists do not show the filter typed yet (a text filter reads every label
+   * of every target, ~1 s at 50k pods). */
+  filtering: boolean;
   /** Changes whenever rows arrive in the row cache. */
   rowsVersion: number;
   trace: TraceState | null;

@@ -124,15 +124,18 @@ export function createAppStore(deps: StoreDeps): AppStore {
       const runId = s.run.id;
       if (filtering || runId === undefined || !s.lists || s.lists.filter === s.filter) return;
       filtering = true;
+      set({ filtering: true });
       const q = s.filter;
       void deps.engine.filter(runId, q).then((o) => {
         filtering = false;
-        if (get().run.id !== runId) return; // the new run's result carries the filter it was asked with
-        if (o.status === 'done') {
-          keepRows([...o.value.active.first, ...o.value.dropped.first, ...o.value.failed.first]);
-          set({ lists: o.value, rowsVersion: get().rowsVersion + 1 });
-          applyFilter();
+        // The new run's result carries the filter it was asked with; a stale answer leaves that to the next run.
+        if (get().run.id !== runId || o.status !== 'done') {
+          set({ filtering: false });
+          return;
         }
+        keepRows([...o.value.active.first, ...o.value.dropped.first, ...o.value.failed.first]);
+        set({ lists: o.value, rowsVersion: get().rowsVersion + 1, filtering: false });
+        applyFilter();
       });
     };
 
@@ -201,6 +204,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
       filter: '',
       run: { status: 'idle', seq: 0 },
       lists: undefined,
+      filtering: false,
       rowsVersion: 0,
       trace: null,
       notice: null,
