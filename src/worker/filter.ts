@@ -126,10 +126,13 @@ function labelValue(t: Filterable, name: string): string | undefined {
 function labelTest(text: string): (name: string, value: string) => boolean {
   if (text.includes('=')) return (k, v) => `${k}=${v}`.toLowerCase().includes(text);
   const names = new Map<string, boolean>();
+  // Lower-casing lengthens a string by at most its own length (U+0130 İ becomes two code units, and no character
+  // becomes more): a value under half the text's length cannot hold it, and most values are short (ports, flags, IPs).
+  const shortest = Math.ceil(text.length / 2);
   return (k, v) => {
     let r = names.get(k);
     if (r === undefined) names.set(k, (r = k.toLowerCase().includes(text)));
-    return r || v.toLowerCase().includes(text);
+    return r || (v.length >= shortest && v.toLowerCase().includes(text));
   };
 }
 

@@ -48,6 +48,18 @@ describe('filter', () => {
     expect(filterTargets(list, q).map((x) => x.id)).toEqual(ids);
   });
 
+  // Values too short to hold the text are not lower-cased: the bound must allow for the one character whose lower case
+  // is two code units (U+0130 İ → "i̇"), so a value of half the text's length is still searched.
+  const turkish = [t('n', { city: 'İİİ' }), t('o', { city: 'İİ' }), t('p', { code: 'ab' })];
+  it.each([
+    ['i̇i̇i̇', ['n']],
+    ['i̇i̇', ['n', 'o']],
+    ['i̇i̇i̇i̇', []],
+    ['ab', ['p']],
+  ])('values whose lower case is longer than they are: %j', (q, ids) => {
+    expect(filterTargets(turkish, q).map((x) => x.id)).toEqual(ids);
+  });
+
   // A text term remembers the previous target's job and source answers: they must follow each change, in both
   // directions, and a name's answer must not leak from one term to another.
   const mixed = [
