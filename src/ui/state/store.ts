@@ -47,7 +47,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
   let bridge: EditorBridge | null = null;
   /** Rows of the run on screen (by list and row number; null: asked, but the worker no longer has the run). */
   let cache = { runId: -1, rows: emptyRows(), pending: emptyPending() };
-  let filtering = false;
   /** Files read from disk, by file id: the text read and its Blob (sent instead of the text while it is unchanged). */
   const sources = new Map<string, { text: string; blob: Blob; head?: string }>();
 
@@ -122,12 +121,11 @@ export function createAppStore(deps: StoreDeps): AppStore {
     const applyFilter = (): void => {
       const s = get();
       const runId = s.run.id;
-      if (filtering || runId === undefined || !s.lists || s.lists.filter === s.filter) return;
-      filtering = true;
+      // `filtering` is also the lock: one request at a time.
+      if (s.filtering || runId === undefined || !s.lists || s.lists.filter === s.filter) return;
       set({ filtering: true });
       const q = s.filter;
       void deps.engine.filter(runId, q).then((o) => {
-        filtering = false;
         // The new run's result carries the filter it was asked with; a stale answer leaves that to the next run.
         if (get().run.id !== runId || o.status !== 'done') {
           set({ filtering: false });
